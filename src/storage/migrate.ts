@@ -1,0 +1,20 @@
+// Runs the one set of migrations on either engine. Migrations are listed in code, not read from
+// a folder, so the list is type-checked and ordered by name.
+
+import type { Kysely } from 'kysely'
+import { type Migration, Migrator } from 'kysely/migration'
+import * as core from './migrations/0001-core.ts'
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-core': core,
+}
+
+/** Tables owned by the migrator itself rather than by a tenant. */
+export const MIGRATOR_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const
+
+export async function migrateToLatest(db: Kysely<never>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}
