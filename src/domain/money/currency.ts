@@ -28,7 +28,8 @@ export function isCurrencyCode(value: string): value is CurrencyCode {
 }
 
 export function parseCurrencyCode(value: unknown, field = 'currency'): CurrencyCode {
-  if (typeof value === 'string' && isCurrencyCode(value.toUpperCase())) return value.toUpperCase() as CurrencyCode
+  if (typeof value === 'string' && isCurrencyCode(value.toUpperCase()))
+    return value.toUpperCase() as CurrencyCode
   throw invalidField(field, `${field} must be a supported ISO 4217 code, got ${JSON.stringify(value)}`)
 }
 
