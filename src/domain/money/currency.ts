@@ -28,8 +28,8 @@ export function isCurrencyCode(value: string): value is CurrencyCode {
 }
 
 export function parseCurrencyCode(value: unknown, field = 'currency'): CurrencyCode {
-  if (typeof value === 'string' && isCurrencyCode(value.toUpperCase()))
-    return value.toUpperCase() as CurrencyCode
+  const code = typeof value === 'string' ? value.toUpperCase() : undefined
+  if (code !== undefined && isCurrencyCode(code)) return code
   throw invalidField(field, `${field} must be a supported ISO 4217 code, got ${JSON.stringify(value)}`)
 }
 
