@@ -110,7 +110,7 @@ describe('local print spool', () => {
     ])
   })
 
-  it('prints the country only for mail abroad', async () => {
+  it('prints the countries of both addresses for mail abroad', async () => {
     const spool = createLocalPrintSpool({ dir, now: () => createdAt })
     const recipient = {
       name: 'Erika Mustermann',
@@ -124,6 +124,16 @@ describe('local print spool', () => {
 
     const texts = textRuns(await readFile(join(dir, 'letter-1', '1-address-page.pdf'))).map((run) => run.text)
     expect(texts).toContain('GERMANY')
+    expect(texts).toContain('Acme AB · Box 1 · 100 00 Stockholm · SWEDEN')
+  })
+
+  it('prints no country for mail at home', async () => {
+    const spool = createLocalPrintSpool({ dir, now: () => createdAt })
+
+    await spool.send(await letter({ addAddressPage: true }))
+
+    const texts = textRuns(await readFile(join(dir, 'letter-1', '1-address-page.pdf'))).map((run) => run.text)
+    expect(texts).toContain('Acme AB · Box 1 · 100 00 Stockholm')
     expect(texts).not.toContain('SWEDEN')
   })
 
