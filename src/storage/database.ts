@@ -40,7 +40,7 @@ export function openStorage(options: StorageOptions): Storage {
 
 export async function openMigratedStorage(options: StorageOptions): Promise<Storage> {
   const storage = openStorage(options)
-  await migrateToLatest(storage.db as Kysely<never>)
+  await migrateToLatest(storage.db)
   return storage
 }
 

@@ -146,6 +146,9 @@ export type InvoicesTable = {
   credited_minor: bigint
   written_off_minor: bigint
   fees_minor: bigint
+  document_discount_minor: bigint
+  unreduced_net_minor: bigint
+  unreduced_gross_minor: bigint
   extra: string
   version: number
   approved_at: string | null
@@ -205,6 +208,7 @@ export type AccountsTable = {
   name: string
   nature: string
   role: string | null
+  vat_rate_percent: string | null
   is_archived: boolean
   extra: string
   created_at: string
@@ -231,6 +235,7 @@ export type JournalLinesTable = {
   credit_minor: bigint
   contact_id: string | null
   invoice_id: string | null
+  vat_rate_percent: string | null
   description: string | null
 }
 

@@ -13,6 +13,7 @@ async function ledger(db: Db): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('nature', 'text', (c) => c.notNull())
     .addColumn('role', 'text')
+    .addColumn('vat_rate_percent', 'text')
     .addColumn('is_archived', 'boolean', (c) => c.notNull())
     .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
@@ -49,6 +50,7 @@ async function ledger(db: Db): Promise<void> {
     .addColumn('credit_minor', 'bigint', (c) => c.notNull())
     .addColumn('contact_id', 'text')
     .addColumn('invoice_id', 'text')
+    .addColumn('vat_rate_percent', 'text')
     .addColumn('description', 'text')
     .addPrimaryKeyConstraint('journal_lines_pk', ['organization_id', 'entry_id', 'line_no'])
     .addForeignKeyConstraint('journal_lines_entry_fk', ['organization_id', 'entry_id'], 'journal_entries', [

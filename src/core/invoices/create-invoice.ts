@@ -1,0 +1,116 @@
+// Creates a draft invoice in a new case. Nothing is numbered or posted yet: that is approval.
+
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import { storedDiscount } from '../../domain/invoicing/draft.ts'
+import { parseDiscount } from '../../domain/invoicing/draft.ts'
+import { forUpdate } from '../../storage/database.ts'
+import { newId, newToken } from '../../storage/ids.ts'
+import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { recordEvent } from '../events/record-event.ts'
+import { discountToText, lineRows, loadInvoice, totalsColumns } from './invoice-record.ts'
+import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts'
+
+export type CreateInvoiceOptions = Readonly<{ caseExtra?: Readonly<Record<string, unknown>> }>
+
+export function draftColumns(draft: ResolvedDraft) {
+  return {
+    contact_id: draft.contactId,
+    currency: draft.currency,
+    invoice_date: draft.invoiceDate,
+    due_date: draft.dueDate,
+    delivery_date: draft.deliveryDate,
+    payment_terms_days: draft.paymentTermsDays,
+    price_basis: draft.priceBasis,
+    rounding_scope: draft.roundingScope,
+    document_discount: discountToText(
+      storedDiscount(parseDiscount(draft.documentDiscount, 'documentDiscount')),
+    ),
+    our_reference: draft.ourReference,
+    your_reference: draft.yourReference,
+    notes: draft.notes,
+    locale: draft.locale,
+    series_key: draft.seriesKey,
+    ...totalsColumns(draft.totals),
+    extra: JSON.stringify(draft.extra),
+  }
+}
+
+export async function createInvoice(
+  context: CoreContext,
+  tenant: Tenant,
+  input: DraftInvoiceInput,
+  options: CreateInvoiceOptions = {},
+): Promise<Invoice> {
+  const now = nowIso(context)
+  const invoiceId = newId()
+  const caseId = newId()
+  await context.storage.db.transaction().execute(async (tx) => {
+    const draft = await resolveDraft(tx, tenant, input)
+    const organization = await forUpdate(
+      context.storage,
+      tx
+        .selectFrom('organizations')
+        .select('next_case_no')
+        .where('organization_id', '=', tenant.organizationId),
+    ).executeTakeFirstOrThrow()
+    await tx
+      .updateTable('organizations')
+      .set({ next_case_no: organization.next_case_no + 1n })
+      .where('organization_id', '=', tenant.organizationId)
+      .execute()
+    await tx
+      .insertInto('cases')
+      .values({
+        organization_id: tenant.organizationId,
+        case_id: caseId,
+        case_no: organization.next_case_no,
+        contact_id: draft.contactId,
+        page_token: newToken(),
+        extra: JSON.stringify(options.caseExtra ?? {}),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    await tx
+      .insertInto('invoices')
+      .values({
+        organization_id: tenant.organizationId,
+        invoice_id: invoiceId,
+        case_id: caseId,
+        kind: 'invoice',
+        credited_invoice_id: null,
+        state: 'draft',
+        exchange_rate: null,
+        number_seq: null,
+        number: null,
+        payment_reference: null,
+        payment_reference_kind: null,
+        recipient: '{}',
+        paid_minor: 0n,
+        credited_minor: 0n,
+        written_off_minor: 0n,
+        fees_minor: 0n,
+        ...draftColumns(draft),
+        version: 1,
+        approved_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    if (draft.lines.length > 0)
+      await tx
+        .insertInto('invoice_lines')
+        .values(lineRows(tenant.organizationId, invoiceId, draft.lines, draft.totals))
+        .execute()
+    await recordEvent(tx, {
+      organizationId: tenant.organizationId,
+      type: 'invoice.created',
+      caseId,
+      invoiceId,
+      occurredAt: now,
+    })
+  })
+  const invoice = await loadInvoice(context.storage.db, tenant.organizationId, invoiceId)
+  if (!invoice) throw new Error('created invoice not found')
+  return invoice
+}

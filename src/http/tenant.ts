@@ -1,0 +1,17 @@
+// Carries the authenticated organization on the request from a dialect's auth hook to its routes.
+
+import type { FastifyRequest } from 'fastify'
+import { assert } from '../domain/assert.ts'
+import type { Authenticated } from '../core/credentials/authenticate.ts'
+
+const tenants = new WeakMap<FastifyRequest, Authenticated>()
+
+export function setTenant(request: FastifyRequest, authenticated: Authenticated): void {
+  tenants.set(request, authenticated)
+}
+
+export function tenantOf(request: FastifyRequest): Authenticated {
+  const tenant = tenants.get(request)
+  assert(tenant, 'route reached without an authenticated tenant')
+  return tenant
+}
