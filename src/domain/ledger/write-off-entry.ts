@@ -1,0 +1,97 @@
+// The posting rule for writing off a receivable as lost. The invariant it protects: exactly the
+// amount written off leaves receivables, and the VAT inside it is taken back from output VAT per
+// rate in proportion to the invoice's own VAT, so the VAT recovered never exceeds what was charged
+// and no minor unit is gained or lost in the split. SE (konstaterad kundförlust), DK (tab på
+// debitorer) and DE (Uneinbringlichkeit, § 17 UStG) all let the seller recover the VAT of a lost
+// receivable this way.
+// Dr bad debt (net part), Dr output VAT (VAT part, per rate), Cr receivables (the amount).
+
+import { invalidField } from '../errors.ts'
+import { canonicalVatRatePercent } from './account.ts'
+import { accountNumberForRole, type ChartOfAccounts } from './chart-of-accounts.ts'
+import type { VatAmount } from './invoice-entry.ts'
+import {
+  composeMovingEntry,
+  type EntryHeader,
+  type JournalEntryDraft,
+  type JournalLine,
+} from './journal-entry.ts'
+
+export type GrossBreakdown = Readonly<{ netMinor: bigint; vat: readonly VatAmount[] }>
+
+export type WriteOffPosting = EntryHeader &
+  Readonly<{
+    invoiceId: string
+    contactId: string
+    /** The part of the receivable written off, VAT included. */
+    amountMinor: bigint
+    /** The invoice's gross as net plus VAT per rate; without it the whole amount goes to bad debt. */
+    breakdown?: GrossBreakdown
+  }>
+
+export function writeOffEntry(chart: ChartOfAccounts, writeOff: WriteOffPosting): JournalEntryDraft {
+  if (writeOff.amountMinor <= 0n) throw invalidField('amountMinor', 'a write-off amount must be positive')
+  const receivable: JournalLine = {
+    accountNumber: accountNumberForRole(chart, 'receivables'),
+    amountMinor: -writeOff.amountMinor,
+    contactId: writeOff.contactId,
+    invoiceId: writeOff.invoiceId,
+  }
+  const debits =
+    writeOff.breakdown === undefined
+      ? [{ accountNumber: accountNumberForRole(chart, 'badDebt'), amountMinor: writeOff.amountMinor }]
+      : splitByBreakdown(chart, writeOff.amountMinor, writeOff.breakdown)
+  return composeMovingEntry(writeOff, [...debits, receivable])
+}
+
+function splitByBreakdown(
+  chart: ChartOfAccounts,
+  amountMinor: bigint,
+  breakdown: GrossBreakdown,
+): JournalLine[] {
+  const weights = [breakdown.netMinor, ...breakdown.vat.map((amount) => amount.vatMinor)]
+  if (weights.some((weight) => weight < 0n)) {
+    throw invalidField('breakdown', 'a write-off breakdown has no negative net or VAT amounts')
+  }
+  const grossMinor = weights.reduce((total, weight) => total + weight, 0n)
+  if (amountMinor > grossMinor) {
+    throw invalidField(
+      'amountMinor',
+      `a write-off of ${amountMinor} exceeds the invoice's gross of ${grossMinor}`,
+    )
+  }
+  const [netPartMinor, ...vatPartsMinor] = allocateLargestRemainder(amountMinor, weights)
+  const vatLines = breakdown.vat.map((amount, index) => {
+    const vatRatePercent = canonicalVatRatePercent(
+      amount.vatRatePercent,
+      `breakdown.vat[${index}].vatRatePercent`,
+    )
+    return {
+      accountNumber: accountNumberForRole(chart, 'outputVat', vatRatePercent),
+      amountMinor: vatPartsMinor[index]!,
+      vatRatePercent,
+    }
+  })
+  return [{ accountNumber: accountNumberForRole(chart, 'badDebt'), amountMinor: netPartMinor! }, ...vatLines]
+}
+
+/**
+ * Splits a non-negative total in proportion to non-negative weights with a positive sum: each part
+ * is the floor of its exact share, and the units left over go one each to the largest remainders,
+ * lower index first on a tie. The parts sum to the total exactly.
+ */
+function allocateLargestRemainder(totalMinor: bigint, weights: readonly bigint[]): bigint[] {
+  const weightSum = weights.reduce((total, weight) => total + weight, 0n)
+  const parts = weights.map((weight) => (totalMinor * weight) / weightSum)
+  const remainders = weights.map((weight, index) => totalMinor * weight - parts[index]! * weightSum)
+  const order = remainders
+    .map((remainder, index) => ({ remainder, index }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+  let leftover = totalMinor - parts.reduce((total, part) => total + part, 0n)
+  for (const { index } of order) {
+    if (leftover === 0n) break
+    parts[index] = parts[index]! + 1n
+    leftover -= 1n
+  }
+  return parts
+}
