@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { deliveryDirs } from '../../src/delivery/delivery-dirs.ts'
 import { createLocalMailOutbox, listLocalMail } from '../../src/delivery/mail/local-mail-outbox.ts'
 import type { OutgoingMail } from '../../src/delivery/mail/mail-transport.ts'
 import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-error.ts'
@@ -31,7 +32,7 @@ describe('local mail outbox', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'faktura-mail-'))
-    dir = join(dataDir, 'mail-outbox')
+    dir = deliveryDirs(dataDir).mailOutbox
   })
 
   afterEach(async () => {

@@ -1,9 +1,11 @@
 // Proves the local print spool writes print-ready PDFs and a job.json per delivery, with the address page in the window position.
 
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { deliveryDirs } from '../../src/delivery/delivery-dirs.ts'
 import { countPdfPages } from '../../src/delivery/letters/count-pdf-pages.ts'
 import type { OutgoingLetter } from '../../src/delivery/letters/letter-transport.ts'
 import { createLocalPrintSpool, listLetters } from '../../src/delivery/letters/local-print-spool.ts'
@@ -11,6 +13,7 @@ import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-er
 import { pdfWithPages, textRuns } from './pdf-fixtures.ts'
 
 const createdAt = new Date('2026-03-02T08:30:00.000Z')
+const DEJAVU_SANS = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'
 
 async function letter(overrides: Partial<OutgoingLetter> = {}): Promise<OutgoingLetter> {
   return {
@@ -45,7 +48,7 @@ describe('local print spool', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'faktura-print-'))
-    dir = join(dataDir, 'print-spool')
+    dir = deliveryDirs(dataDir).printSpool
   })
 
   afterEach(async () => {
@@ -135,6 +138,23 @@ describe('local print spool', () => {
     const texts = textRuns(await readFile(join(dir, 'letter-1', '1-address-page.pdf'))).map((run) => run.text)
     expect(texts).toContain('Acme AB · Box 1 · 100 00 Stockholm')
     expect(texts).not.toContain('SWEDEN')
+  })
+
+  it.skipIf(!existsSync(DEJAVU_SANS))('embeds the configured font for addresses beyond Latin-1', async () => {
+    const spool = createLocalPrintSpool({ dir, now: () => createdAt, addressFontFile: DEJAVU_SANS })
+    const recipient = {
+      name: 'Łukasz Żółć',
+      streetLines: ['ul. Długa 5'],
+      postalCode: '00-238',
+      city: 'Warszawa',
+      countryCode: 'PL',
+    }
+
+    await spool.send(await letter({ addAddressPage: true, recipient }))
+
+    const addressPage = await readFile(join(dir, 'letter-1', '1-address-page.pdf'))
+    expect(countPdfPages(addressPage)).toBe(1)
+    expect(addressPage.toString('latin1')).toContain('/FontFile2')
   })
 
   it('gives the address page a blank back when printing duplex', async () => {

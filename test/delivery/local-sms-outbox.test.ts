@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { deliveryDirs } from '../../src/delivery/delivery-dirs.ts'
 import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-error.ts'
 import { createLocalSmsOutbox, listLocalSms } from '../../src/delivery/sms/local-sms-outbox.ts'
 import { checkE164, type OutgoingSms, smsSegments } from '../../src/delivery/sms/sms-transport.ts'
@@ -21,7 +22,7 @@ describe('local SMS outbox', () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'faktura-sms-'))
-    dir = join(dataDir, 'sms-outbox')
+    dir = deliveryDirs(dataDir).smsOutbox
   })
 
   afterEach(async () => {

@@ -17,6 +17,8 @@ import { ADDRESS_WINDOW, renderAddressPage } from './render-address-page.ts'
 export type LocalPrintSpoolOptions = Readonly<{
   /** Conventionally `<dataDir>/print-spool`; created when missing. */
   dir: string
+  /** A TrueType font for the address page, for addresses beyond Latin-1 (see renderAddressPage). */
+  addressFontFile?: string
   now?: () => Date
 }>
 
@@ -50,7 +52,7 @@ export function createLocalPrintSpool(options: LocalPrintSpoolOptions): LetterTr
       const documentPageCount = checkLetter(letter)
       const files: { name: string; role: PrintJobFile['role']; pageCount: number; data: Buffer }[] = []
       if (letter.addAddressPage) {
-        const data = await addressPage(letter, createdAt)
+        const data = await addressPage(letter, createdAt, options.addressFontFile)
         files.push({
           name: '1-address-page.pdf',
           role: 'address-page',
@@ -123,7 +125,7 @@ function checkLetter(letter: OutgoingLetter): number {
   return pageCount
 }
 
-async function addressPage(letter: OutgoingLetter, createdAt: Date): Promise<Buffer> {
+async function addressPage(letter: OutgoingLetter, createdAt: Date, fontFile?: string): Promise<Buffer> {
   const recipientLines = formatPostalAddress(letter.recipient, letter.returnAddress?.countryCode)
   if (recipientLines.length > ADDRESS_WINDOW.addressLineCount) {
     throw new PermanentDeliveryError(
@@ -139,6 +141,7 @@ async function addressPage(letter: OutgoingLetter, createdAt: Date): Promise<Buf
     footer: letter.deliveryId,
     blankBack: letter.duplex,
     createdAt,
+    ...(fontFile === undefined ? {} : { fontFile }),
   })
 }
 

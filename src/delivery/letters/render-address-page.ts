@@ -30,6 +30,11 @@ export type AddressPageInput = Readonly<{
   /** Adds an empty back, so that in duplex printing the document starts on a sheet of its own. */
   blankBack: boolean
   createdAt: Date
+  /**
+   * A TrueType font to embed. Without one the page uses the PDF standard Helvetica, which covers
+   * the Latin-1 letters of Swedish, Danish and German addresses but not, say, Polish or Czech.
+   */
+  fontFile?: string
 }>
 
 export async function renderAddressPage(input: AddressPageInput): Promise<Buffer> {
@@ -44,17 +49,15 @@ export async function renderAddressPage(input: AddressPageInput): Promise<Buffer
     document.on('end', resolve)
     document.on('error', reject)
   })
+  const font = input.fontFile ?? 'Helvetica'
   const left = ADDRESS_WINDOW.leftMm * MM
   const width = ADDRESS_WINDOW.widthMm * MM
   const addressTop = (ADDRESS_WINDOW.topMm + ADDRESS_WINDOW.remarkZoneHeightMm) * MM
   if (input.returnLine !== undefined) {
     const returnTop = addressTop - ADDRESS_WINDOW.lineHeightMm * MM * 1.5
-    document
-      .font('Helvetica')
-      .fontSize(7)
-      .text(input.returnLine, left, returnTop, { width, lineBreak: false })
+    document.font(font).fontSize(7).text(input.returnLine, left, returnTop, { width, lineBreak: false })
   }
-  document.font('Helvetica').fontSize(10)
+  document.font(font).fontSize(10)
   input.recipientLines.forEach((line, index) => {
     const top = addressTop + index * ADDRESS_WINDOW.lineHeightMm * MM
     document.text(line, left, top, { width, lineBreak: false, ellipsis: true })

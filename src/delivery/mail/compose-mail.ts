@@ -3,7 +3,7 @@
 // retry cannot fix, so they raise PermanentDeliveryError rather than failing at the server.
 
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer'
-import { DELIVERY_ID_HEADER, assertDeliveryId } from '../delivery-id.ts'
+import { assertDeliveryId, DELIVERY_ID_HEADER } from '../delivery-id.ts'
 import { PermanentDeliveryError } from '../permanent-delivery-error.ts'
 import type { MailAddress, OutgoingMail } from './mail-transport.ts'
 
