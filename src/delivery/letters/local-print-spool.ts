@@ -88,11 +88,8 @@ export async function listLetters(dir: string): Promise<PrintJob[]> {
       jobs.push(JSON.parse(await readFile(join(dir, name, 'job.json'), 'utf8')) as PrintJob)
     } catch (error) {
       // Not a job folder: something else an operator keeps in the spool.
-      if (
-        (error as NodeJS.ErrnoException).code !== 'ENOENT' &&
-        (error as NodeJS.ErrnoException).code !== 'ENOTDIR'
-      )
-        throw error
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error
     }
   }
   return jobs.sort(

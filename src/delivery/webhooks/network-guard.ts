@@ -121,6 +121,7 @@ export async function vetHost(hostname: string, policy: NetworkPolicy): Promise<
           family: entry.family === 6 ? 6 : 4,
         }))
       : [{ address: bare, family: literalFamily === 6 ? 6 : 4 }]
+  if (addresses.length === 0) throw new Error(`${bare} resolves to no address`)
   for (const { address } of addresses) {
     const category = classifyAddress(address)
     if (!isCategoryAllowed(category, policy)) {
@@ -131,6 +132,5 @@ export async function vetHost(hostname: string, policy: NetworkPolicy): Promise<
       )
     }
   }
-  if (addresses.length === 0) throw new Error(`${bare} resolves to no address`)
   return addresses
 }
