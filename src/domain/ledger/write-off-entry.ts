@@ -7,6 +7,7 @@
 // Dr bad debt (net part), Dr output VAT (VAT part, per rate), Cr receivables (the amount).
 
 import { invalidField } from '../errors.ts'
+import { allocate } from '../money/allocate.ts'
 import { canonicalVatRatePercent } from './account.ts'
 import { accountNumberForRole, type ChartOfAccounts } from './chart-of-accounts.ts'
 import type { VatAmount } from './invoice-entry.ts'
@@ -60,7 +61,7 @@ function splitByBreakdown(
       `a write-off of ${amountMinor} exceeds the invoice's gross of ${grossMinor}`,
     )
   }
-  const [netPartMinor, ...vatPartsMinor] = allocateLargestRemainder(amountMinor, weights)
+  const [netPartMinor, ...vatPartsMinor] = allocate(amountMinor, weights)
   const vatLines = breakdown.vat.map((amount, index) => {
     const vatRatePercent = canonicalVatRatePercent(
       amount.vatRatePercent,
@@ -73,25 +74,4 @@ function splitByBreakdown(
     }
   })
   return [{ accountNumber: accountNumberForRole(chart, 'badDebt'), amountMinor: netPartMinor! }, ...vatLines]
-}
-
-/**
- * Splits a non-negative total in proportion to non-negative weights with a positive sum: each part
- * is the floor of its exact share, and the units left over go one each to the largest remainders,
- * lower index first on a tie. The parts sum to the total exactly.
- */
-function allocateLargestRemainder(totalMinor: bigint, weights: readonly bigint[]): bigint[] {
-  const weightSum = weights.reduce((total, weight) => total + weight, 0n)
-  const parts = weights.map((weight) => (totalMinor * weight) / weightSum)
-  const remainders = weights.map((weight, index) => totalMinor * weight - parts[index]! * weightSum)
-  const order = remainders
-    .map((remainder, index) => ({ remainder, index }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
-  let leftover = totalMinor - parts.reduce((total, part) => total + part, 0n)
-  for (const { index } of order) {
-    if (leftover === 0n) break
-    parts[index] = parts[index]! + 1n
-    leftover -= 1n
-  }
-  return parts
 }
