@@ -7,8 +7,10 @@ import pg from 'pg'
 
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const
 
+/** PostgreSQL writes `2026-11-02 10:00:00.123+00`; JavaScript wants `T` and a `+00:00` offset. */
 function toIsoInstant(text: string): string {
-  return new Date(text.includes('T') ? text : `${text.replace(' ', 'T')}`).toISOString()
+  const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')
+  return new Date(iso).toISOString()
 }
 
 export function pgTypes(): pg.CustomTypesConfig {
@@ -17,7 +19,7 @@ export function pgTypes(): pg.CustomTypesConfig {
   types.setTypeParser(OID.numeric, (text: string) => text)
   types.setTypeParser(OID.date, (text: string) => text)
   types.setTypeParser(OID.timestamptz, toIsoInstant)
-  types.setTypeParser(OID.timestamp, (text: string) => toIsoInstant(`${text}Z`))
+  types.setTypeParser(OID.timestamp, (text: string) => toIsoInstant(`${text}+00`))
   return types
 }
 

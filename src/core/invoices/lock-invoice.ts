@@ -1,0 +1,34 @@
+// Loads an invoice under its row lock for a state change; every use case that moves an invoice
+// through the lifecycle starts here.
+
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import { notFound } from '../../domain/errors.ts'
+import { forUpdate, type Storage, type Tx } from '../../storage/database.ts'
+import { loadInvoice } from './invoice-record.ts'
+
+export async function lockInvoice(
+  storage: Storage,
+  tx: Tx,
+  organizationId: string,
+  invoiceId: string,
+): Promise<Invoice> {
+  const locked = await forUpdate(
+    storage,
+    tx
+      .selectFrom('invoices')
+      .select('invoice_id')
+      .where('organization_id', '=', organizationId)
+      .where('invoice_id', '=', invoiceId),
+  ).executeTakeFirst()
+  const invoice = locked ? await loadInvoice(tx, organizationId, invoiceId) : undefined
+  if (!invoice) throw notFound('invoice', invoiceId)
+  return invoice
+}
+
+export async function organizationOf(tx: Tx, organizationId: string) {
+  return tx
+    .selectFrom('organizations')
+    .select(['country', 'base_currency', 'locale', 'settings', 'clock_offset_days', 'name'])
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow()
+}
