@@ -1,0 +1,119 @@
+// EPC QR code ("GiroCode", EPC069-12 version 002): the SEPA credit transfer a banking app reads
+// off an invoice. The payload is a fixed sequence of lines; one wrong field and the app refuses
+// the code or, worse, pays the wrong account, so every field is checked here against the limits
+// in ../shared/reference/field.md §5.4 before a code is drawn.
+
+import { toBuffer } from 'qrcode'
+import { assert } from '../domain/assert.ts'
+import { invalidField } from '../domain/errors.ts'
+import { compactIdentifier, isValidBic, isValidIban, isValidRfReference } from './iso7064.ts'
+
+/** A structured ISO 11649 creditor reference, or free text: EPC069-12 allows one, never both. */
+export type EpcRemittance =
+  | Readonly<{ kind: 'rf'; reference: string }>
+  | Readonly<{ kind: 'text'; text: string }>
+
+export type EpcQrInput = Readonly<{
+  /** Optional in version 002 inside the EEA. */
+  bic?: string
+  /** The beneficiary, at most 70 characters. */
+  name: string
+  iban: string
+  /** Euro cents, 1 .. 99 999 999 999 (EUR 0.01 .. 999 999 999.99). */
+  amountMinor: bigint
+  remittance: EpcRemittance
+  /** "Beneficiary to originator information", at most 70 characters. */
+  note?: string
+}>
+
+export const EPC_MIN_AMOUNT_MINOR = 1n
+export const EPC_MAX_AMOUNT_MINOR = 99_999_999_999n
+export const EPC_MAX_NAME_LENGTH = 70
+const MAX_TEXT_LENGTH = 140
+const MAX_NOTE_LENGTH = 70
+/** The whole payload's limit in bytes; at error correction M it keeps the symbol at version 13 or below. */
+export const EPC_MAX_PAYLOAD_BYTES = 331
+
+function checkedText(value: string, field: string, maxLength: number): string {
+  const text = value.trim()
+  // A line break inside a field would shift every later field by one line.
+  if (/[\r\n]/.test(text)) throw invalidField(field, `${field} must not contain line breaks`)
+  if ([...text].length > maxLength)
+    throw invalidField(field, `${field} is longer than ${maxLength} characters`)
+  return text
+}
+
+/** "EUR" + the amount with a decimal point and two decimals, e.g. 1234n -> "EUR12.34". */
+export function epcAmount(amountMinor: bigint): string {
+  if (amountMinor < EPC_MIN_AMOUNT_MINOR || amountMinor > EPC_MAX_AMOUNT_MINOR) {
+    throw invalidField('amountMinor', 'an EPC QR amount must be between EUR 0.01 and EUR 999999999.99')
+  }
+  const digits = amountMinor.toString().padStart(3, '0')
+  return `EUR${digits.slice(0, -2)}.${digits.slice(-2)}`
+}
+
+/**
+ * Builds the EPC069-12 v002 payload: BCD, 002, 1 (UTF-8), SCT, BIC, name, IBAN, amount, purpose
+ * (empty), structured reference, unstructured text, note; joined by LF, trailing empty lines
+ * omitted as the standard asks.
+ */
+export function epcQrPayload(input: EpcQrInput): string {
+  const name = checkedText(input.name, 'name', EPC_MAX_NAME_LENGTH)
+  if (name === '') throw invalidField('name', 'the beneficiary name is required')
+  const iban = compactIdentifier(input.iban)
+  if (!isValidIban(iban)) throw invalidField('iban', `${input.iban} is not a valid IBAN`)
+  const bic = input.bic === undefined ? '' : compactIdentifier(input.bic)
+  if (bic !== '' && !isValidBic(bic)) throw invalidField('bic', `${input.bic} is not a valid BIC`)
+  let reference = ''
+  let text = ''
+  if (input.remittance.kind === 'rf') {
+    reference = compactIdentifier(input.remittance.reference)
+    if (!isValidRfReference(reference)) {
+      throw invalidField('remittance.reference', `${input.remittance.reference} is not a valid RF reference`)
+    }
+  } else {
+    text = checkedText(input.remittance.text, 'remittance.text', MAX_TEXT_LENGTH)
+  }
+  const note = input.note === undefined ? '' : checkedText(input.note, 'note', MAX_NOTE_LENGTH)
+  const lines = [
+    'BCD',
+    '002',
+    '1',
+    'SCT',
+    bic,
+    name,
+    iban,
+    epcAmount(input.amountMinor),
+    '',
+    reference,
+    text,
+    note,
+  ]
+  while (lines.at(-1) === '') lines.pop()
+  const payload = lines.join('\n')
+  if (Buffer.byteLength(payload, 'utf8') > EPC_MAX_PAYLOAD_BYTES) {
+    throw invalidField('remittance', `the EPC QR payload exceeds ${EPC_MAX_PAYLOAD_BYTES} bytes`)
+  }
+  return payload
+}
+
+// One pixel per module, grey without alpha: pdfkit then embeds the PNG's compressed rows as they
+// are (no decode and re-encode), and the image is scaled up without interpolation when drawn.
+// Filter type 0 skips pngjs's adaptive filter search, which costs more than it saves on a QR.
+const PNG_RENDERER_OPTIONS = { colorType: 0, filterType: 0, deflateLevel: 9 }
+
+export const QR_MARGIN_MODULES = 4
+
+/** Renders a payload as a QR code PNG, error correction level M (as EPC069-12 requires), 1 px/module. */
+export async function renderQrPng(payload: string): Promise<Buffer> {
+  assert(payload.length > 0, 'a QR payload must not be empty')
+  // One byte-mode segment: EPC069-12 sizes its 331-byte limit to byte mode at version 13, and it
+  // spares qrcode's search for the shortest mix of modes, which costs more than the encoding.
+  return toBuffer([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: QR_MARGIN_MODULES,
+    scale: 1,
+    rendererOpts: PNG_RENDERER_OPTIONS,
+  })
+}

@@ -1,0 +1,131 @@
+// Text primitives over pdfkit. Every string is drawn as single lines with lineBreak off, and
+// wrapping is done here by measuring words: pdfkit's own line wrapper then never runs, which keeps
+// rendering fast, never adds a page behind our back, and tells the layout how tall a cell is
+// before it is drawn.
+
+import type PDFDocument from 'pdfkit'
+import { BODY_SIZE, FONT, FONT_BOLD, LEADING } from './pdf-geometry.ts'
+
+export type Pdf = InstanceType<typeof PDFDocument>
+
+export type TextStyle = Readonly<{ size?: number; bold?: boolean }>
+
+export type Align = 'left' | 'right' | 'center'
+
+export function useStyle(doc: Pdf, style: TextStyle = {}): void {
+  doc.font(style.bold === true ? FONT_BOLD : FONT).fontSize(style.size ?? BODY_SIZE)
+}
+
+export function lineHeightOf(style: TextStyle = {}): number {
+  return (style.size ?? BODY_SIZE) * LEADING
+}
+
+/** Draws one line of text; with align 'right' x is the right edge, with 'center' the middle. */
+export function drawLine(
+  doc: Pdf,
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle = {},
+  align: Align = 'left',
+) {
+  useStyle(doc, style)
+  const width = align === 'left' ? 0 : doc.widthOfString(text)
+  const left = align === 'right' ? x - width : align === 'center' ? x - width / 2 : x
+  doc.text(text, left, y, { lineBreak: false })
+}
+
+/** Greedy word wrap into lines no wider than widthPt; a word longer than a line is cut. */
+export function wrapText(doc: Pdf, text: string, widthPt: number, style: TextStyle = {}): string[] {
+  useStyle(doc, style)
+  const lines: string[] = []
+  for (const paragraph of text.split(/\r?\n/)) {
+    // Most cells fit on one line: one measurement decides that.
+    if (doc.widthOfString(paragraph) <= widthPt) lines.push(paragraph.trim())
+    else wrapParagraph(doc, paragraph, widthPt, lines)
+  }
+  return lines
+}
+
+function wrapParagraph(doc: Pdf, paragraph: string, widthPt: number, lines: string[]): void {
+  let line = ''
+  for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = line === '' ? word : `${line} ${word}`
+    if (doc.widthOfString(candidate) <= widthPt) {
+      line = candidate
+      continue
+    }
+    if (line !== '') lines.push(line)
+    line = word
+    while (doc.widthOfString(line) > widthPt && line.length > 1) {
+      const fit = longestFittingPrefix(doc, line, widthPt)
+      lines.push(line.slice(0, fit))
+      line = line.slice(fit)
+    }
+  }
+  lines.push(line)
+}
+
+function longestFittingPrefix(doc: Pdf, word: string, widthPt: number): number {
+  let fit = 1
+  while (fit < word.length && doc.widthOfString(word.slice(0, fit + 1)) <= widthPt) fit += 1
+  return fit
+}
+
+/** Draws wrapped lines from y downwards and returns the y below the last one. */
+export function drawLines(
+  doc: Pdf,
+  lines: readonly string[],
+  x: number,
+  y: number,
+  style: TextStyle = {},
+  align: Align = 'left',
+): number {
+  const step = lineHeightOf(style)
+  let lineY = y
+  for (const line of lines) {
+    drawLine(doc, line, x, lineY, style, align)
+    lineY += step
+  }
+  return lineY
+}
+
+export type Row = Readonly<{ label: string; value: string; emphasized?: boolean }>
+
+export type RowsLayout = Readonly<{
+  x: number
+  labelWidth: number
+  valueWidth: number
+  size?: number
+  valueAlign?: Align
+}>
+
+/** The height drawRows will take, so the caller can move to a new page first. */
+export function rowsHeight(doc: Pdf, rows: readonly Row[], layout: RowsLayout): number {
+  let height = 0
+  for (const row of rows) {
+    const style = {
+      bold: row.emphasized === true,
+      ...(layout.size === undefined ? {} : { size: layout.size }),
+    }
+    height += wrapText(doc, row.value, layout.valueWidth, style).length * lineHeightOf(style)
+  }
+  return height
+}
+
+/** Draws label/value rows, the value wrapped in its column; returns the y below the last row. */
+export function drawRows(doc: Pdf, rows: readonly Row[], layout: RowsLayout, y: number): number {
+  let rowY = y
+  for (const row of rows) {
+    const style = {
+      bold: row.emphasized === true,
+      ...(layout.size === undefined ? {} : { size: layout.size }),
+    }
+    drawLine(doc, row.label, layout.x, rowY, style)
+    const valueLines = wrapText(doc, row.value, layout.valueWidth, style)
+    const right = layout.valueAlign === 'right'
+    const valueX = layout.x + layout.labelWidth + (right ? layout.valueWidth : 0)
+    rowY = drawLines(doc, valueLines, valueX, rowY, style, right ? 'right' : 'left')
+  }
+  return rowY
+}
