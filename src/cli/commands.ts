@@ -10,6 +10,7 @@ import { invalidField } from '../domain/errors.ts'
 import { openCore, startFaktura } from '../main.ts'
 import { migrateToLatest } from '../storage/migrate.ts'
 import { openStorage } from '../storage/database.ts'
+import { DELIVERY_COMMANDS } from './delivery-commands.ts'
 import { clientInstructions, ensureDemo } from './demo.ts'
 
 export type CommandContext = Readonly<{
@@ -58,7 +59,7 @@ async function serve(context: CommandContext, withDemo: boolean): Promise<number
   return -1
 }
 
-export const COMMANDS: readonly Command[] = [
+const CORE_COMMANDS: readonly Command[] = [
   {
     name: 'serve',
     summary: 'serve [--port N] [--data-dir DIR] [--sandbox]: run the server',
@@ -139,6 +140,8 @@ export const COMMANDS: readonly Command[] = [
     },
   },
 ]
+
+export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...DELIVERY_COMMANDS]
 
 export function usage(): string {
   return [
