@@ -11,11 +11,36 @@ const SRC = join(ROOT, 'src')
 type Rule = Readonly<{ from: RegExp; allowed?: RegExp; forbidden?: RegExp; packages: boolean; why: string }>
 
 const RULES: readonly Rule[] = [
-  { from: /^domain\//, allowed: /^domain\//, packages: false, why: 'domain/ is pure: it imports nothing outside domain/' },
-  { from: /^core\//, allowed: /^(core|domain|storage)\//, packages: true, why: 'core/ imports only domain/ and storage/' },
-  { from: /^dialects\/([^/]+)\//, forbidden: /^(storage|jobs|delivery)\//, packages: true, why: 'a dialect goes through core/, never storage/' },
-  { from: /^(delivery|documents|jobs)\//, forbidden: /^dialects\//, packages: true, why: 'delivery/, documents/ and jobs/ never import a dialect' },
-  { from: /^storage\//, forbidden: /^(core|dialects|http|delivery|documents|jobs|cli)\//, packages: true, why: 'storage/ sits below every layer that uses it' },
+  {
+    from: /^domain\//,
+    allowed: /^domain\//,
+    packages: false,
+    why: 'domain/ is pure: it imports nothing outside domain/',
+  },
+  {
+    from: /^core\//,
+    allowed: /^(core|domain|storage)\//,
+    packages: true,
+    why: 'core/ imports only domain/ and storage/',
+  },
+  {
+    from: /^dialects\/([^/]+)\//,
+    forbidden: /^(storage|jobs|delivery)\//,
+    packages: true,
+    why: 'a dialect goes through core/, never storage/',
+  },
+  {
+    from: /^(delivery|documents|jobs)\//,
+    forbidden: /^dialects\//,
+    packages: true,
+    why: 'delivery/, documents/ and jobs/ never import a dialect',
+  },
+  {
+    from: /^storage\//,
+    forbidden: /^(core|dialects|http|delivery|documents|jobs|cli)\//,
+    packages: true,
+    why: 'storage/ sits below every layer that uses it',
+  },
 ]
 
 const TEST_PACKAGES = new Set(['vitest', 'fast-check'])
@@ -28,7 +53,8 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
@@ -41,7 +67,11 @@ export function violations(): string[] {
     const from = relative(SRC, file).split(sep).join('/')
     for (const specifier of importsOf(file)) {
       const isRelative = specifier.startsWith('.')
-      const target = isRelative ? relative(SRC, resolve(dirname(file), specifier)).split(sep).join('/') : undefined
+      const target = isRelative
+        ? relative(SRC, resolve(dirname(file), specifier))
+            .split(sep)
+            .join('/')
+        : undefined
       for (const rule of RULES) {
         const match = rule.from.exec(from)
         if (!match) continue
@@ -53,10 +83,17 @@ export function violations(): string[] {
           continue
         }
         if (!target) continue
-        if (rule.allowed && !rule.allowed.test(target)) problems.push(`${from} imports ${target}: ${rule.why}`)
+        if (rule.allowed && !rule.allowed.test(target))
+          problems.push(`${from} imports ${target}: ${rule.why}`)
         if (rule.forbidden?.test(target)) problems.push(`${from} imports ${target}: ${rule.why}`)
         const ownDialect = match[1]
-        if (from.startsWith('dialects/') && ownDialect && target.startsWith('dialects/') && !target.startsWith(`dialects/${ownDialect}/`) && !/^dialects\/[^/]+\.ts$/.test(target)) {
+        if (
+          from.startsWith('dialects/') &&
+          ownDialect &&
+          target.startsWith('dialects/') &&
+          !target.startsWith(`dialects/${ownDialect}/`) &&
+          !/^dialects\/[^/]+\.ts$/.test(target)
+        ) {
           problems.push(`${from} imports ${target}: a dialect never imports another dialect`)
         }
       }

@@ -11,7 +11,7 @@ import { openCore, startFaktura } from '../main.ts'
 import { migrateToLatest } from '../storage/migrate.ts'
 import { openStorage } from '../storage/database.ts'
 import { DELIVERY_COMMANDS } from './delivery-commands.ts'
-import { clientInstructions, ensureDemo } from './demo.ts'
+import { clientInstructions, createDemo, ensureDemo } from './demo.ts'
 
 export type CommandContext = Readonly<{
   config: Config
@@ -87,6 +87,21 @@ const CORE_COMMANDS: readonly Command[] = [
         return 0
       } finally {
         await storage.close()
+      }
+    },
+  },
+  {
+    name: 'demo',
+    summary:
+      'demo: seed a new demo organization (customers, products, invoices in several states) and print its credentials',
+    async run(context) {
+      const core = await openCore(context.config)
+      try {
+        const demo = await createDemo(core)
+        context.print(clientInstructions(context.config, demo), demo)
+        return 0
+      } finally {
+        await core.storage.close()
       }
     },
   },

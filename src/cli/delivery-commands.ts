@@ -16,7 +16,10 @@ export const DELIVERY_COMMANDS: readonly Command[] = [
     async run(context) {
       const dir = deliveryDirs(context.config.dataDir).mailOutbox
       const mail = await listLocalMail(dir)
-      const lines = mail.map((entry) => `${entry.writtenAt}  ${addresses(entry.to)}  ${entry.subject}  (${entry.attachments.length} attachments, ${dir}/${entry.emlFile})`)
+      const lines = mail.map(
+        (entry) =>
+          `${entry.writtenAt}  ${addresses(entry.to)}  ${entry.subject}  (${entry.attachments.length} attachments, ${dir}/${entry.emlFile})`,
+      )
       context.print(lines.length ? lines.join('\n') : `no mail in ${dir}`, mail)
       return 0
     },
@@ -28,7 +31,8 @@ export const DELIVERY_COMMANDS: readonly Command[] = [
       const dir = deliveryDirs(context.config.dataDir).printSpool
       const jobs = await listLetters(dir)
       const lines = jobs.map(
-        (job) => `${job.createdAt}  ${job.recipient.name}  ${job.pageCount} pages on ${job.sheetCount} sheets, ${job.colour ? 'colour' : 'black and white'}, ${job.duplex ? 'duplex' : 'simplex'}  (${dir}/${job.deliveryId})`,
+        (job) =>
+          `${job.createdAt}  ${job.recipient.name}  ${job.pageCount} pages on ${job.sheetCount} sheets, ${job.colour ? 'colour' : 'black and white'}, ${job.duplex ? 'duplex' : 'simplex'}  (${dir}/${job.deliveryId})`,
       )
       context.print(lines.length ? lines.join('\n') : `no letters in ${dir}`, jobs)
       return 0
