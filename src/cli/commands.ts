@@ -8,8 +8,8 @@ import { createOrganization, type Locale } from '../core/organizations/create-or
 import { DIALECTS } from '../dialects/all.ts'
 import { invalidField } from '../domain/errors.ts'
 import { openCore, startFaktura } from '../main.ts'
-import { migrateToLatest } from '../storage/migrate.ts'
 import { openStorage } from '../storage/database.ts'
+import { migrateToLatest } from '../storage/migrate.ts'
 import { DELIVERY_COMMANDS } from './delivery-commands.ts'
 import { clientInstructions, createDemo, ensureDemo } from './demo.ts'
 

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { sql } from 'kysely'
 import type { Config } from '../config/config.ts'
-import { type AuthCache, createAuthCache } from '../core/credentials/authenticate.ts'
 import type { CoreContext } from '../core/context.ts'
+import { type AuthCache, createAuthCache } from '../core/credentials/authenticate.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 
 export type AppServices = Readonly<{

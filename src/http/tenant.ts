@@ -1,8 +1,8 @@
 // Carries the authenticated organization on the request from a dialect's auth hook to its routes.
 
 import type { FastifyRequest } from 'fastify'
-import { assert } from '../domain/assert.ts'
 import type { Authenticated } from '../core/credentials/authenticate.ts'
+import { assert } from '../domain/assert.ts'
 
 const tenants = new WeakMap<FastifyRequest, Authenticated>()
 

@@ -261,6 +261,10 @@ export type OutboxTable = {
   last_error: string | null
   created_at: string
   done_at: string | null
+  /** Added by 0002-delivery: the relay's claim and its "attempt started" marker. */
+  claim_token: string | null
+  claimed_by: string | null
+  attempt_started_at: string | null
 }
 
 export type IdempotencyKeysTable = {
@@ -271,6 +275,21 @@ export type IdempotencyKeysTable = {
   response_status: number | null
   response_headers: string | null
   response_body: string | null
+  created_at: string
+}
+
+export type DeliveryLogTable = {
+  organization_id: string
+  entry_id: string
+  outbox_id: string
+  case_id: string | null
+  invoice_id: string | null
+  kind: string
+  channel: string
+  recipient: string | null
+  status: string
+  attempt: number
+  detail: string
   created_at: string
 }
 
@@ -293,4 +312,5 @@ export type Database = {
   events: EventsTable
   outbox: OutboxTable
   idempotency_keys: IdempotencyKeysTable
+  delivery_log: DeliveryLogTable
 }

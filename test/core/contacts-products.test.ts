@@ -6,8 +6,8 @@ import { updateContact } from '../../src/core/contacts/update-contact.ts'
 import { createProduct } from '../../src/core/products/create-product.ts'
 import { updateProduct } from '../../src/core/products/update-product.ts'
 import { DomainError } from '../../src/domain/errors.ts'
-import { describeEachEngine } from '../support/engines.ts'
 import { createWorld } from '../support/core-fixtures.ts'
+import { describeEachEngine } from '../support/engines.ts'
 
 async function codeOf(promise: Promise<unknown>): Promise<[string, unknown]> {
   const error = await promise.then(

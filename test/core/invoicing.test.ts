@@ -2,16 +2,16 @@
 // with the ledger, events and outbox written in the same transaction as each change.
 
 import { expect, test } from 'vitest'
-import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
 import { approveInvoice } from '../../src/core/invoices/approve-invoice.ts'
-import { updateDraftInvoice } from '../../src/core/invoices/update-draft-invoice.ts'
+import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
+import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
 import { deleteDraftInvoice } from '../../src/core/invoices/delete-draft-invoice.ts'
 import { getInvoice } from '../../src/core/invoices/get-invoice.ts'
+import { updateDraftInvoice } from '../../src/core/invoices/update-draft-invoice.ts'
 import { recordPayment } from '../../src/core/payments/record-payment.ts'
-import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
 import { DomainError } from '../../src/domain/errors.ts'
-import { describeEachEngine } from '../support/engines.ts'
 import { accountBalances, countRows, createWorld, entryTotals, type World } from '../support/core-fixtures.ts'
+import { describeEachEngine } from '../support/engines.ts'
 
 async function approvedInvoice(world: World, quantity = '2') {
   const draft = await createInvoice(world.core, world.tenant, {

@@ -1,8 +1,8 @@
 // Proves the shared HTTP plumbing on both engines: health, readiness, metrics, request ids, and
 // each dialect's authentication answering in its vendor's own shape.
 
-import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { loadConfig } from '../../src/config/config.ts'
 import { createCredential } from '../../src/core/credentials/create-credential.ts'
 import { createOrganization } from '../../src/core/organizations/create-organization.ts'
@@ -11,20 +11,36 @@ import { buildServer, createServices } from '../../src/http/server.ts'
 import { coreOf } from '../support/core-fixtures.ts'
 import { describeEachEngine } from '../support/engines.ts'
 
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 describeEachEngine('http server', ({ storage }) => {
   let app: FastifyInstance
-  let secrets: { billogram: Record<string, string>; billomat: Record<string, string>; billy: Record<string, string> }
+  let secrets: {
+    billogram: Record<string, string>
+    billomat: Record<string, string>
+    billy: Record<string, string>
+  }
 
   beforeAll(async () => {
     const core = coreOf(storage())
-    app = await buildServer(createServices(loadConfig({ 'data-dir': '/tmp/unused' }, { LOG_LEVEL: 'silent' }), core), DIALECTS)
-    const { organizationId } = await createOrganization(core, { name: 'Auth AB', country: 'SE', currency: 'SEK' })
+    app = await buildServer(
+      createServices(loadConfig({ 'data-dir': '/tmp/unused' }, { LOG_LEVEL: 'silent' }), core),
+      DIALECTS,
+    )
+    const { organizationId } = await createOrganization(core, {
+      name: 'Auth AB',
+      country: 'SE',
+      currency: 'SEK',
+    })
     const billogram = await createCredential(core, { organizationId, dialect: 'billogram' })
     const billomat = await createCredential(core, { organizationId, dialect: 'billomat' })
     const billy = await createCredential(core, { organizationId, dialect: 'billy' })
-    await createCredential(core, { organizationId, dialect: 'billy', userPassword: { email: 'Ekonomi@Auth.example', password: 'correct horse' } })
+    await createCredential(core, {
+      organizationId,
+      dialect: 'billy',
+      userPassword: { email: 'Ekonomi@Auth.example', password: 'correct horse' },
+    })
     secrets = { billogram: billogram.secrets, billomat: billomat.secrets, billy: billy.secrets }
   })
   afterAll(async () => app.close())
@@ -57,14 +73,20 @@ describeEachEngine('http server', ({ storage }) => {
   })
 
   test('billogram with a wrong key gets 403 INVALID_AUTH', async () => {
-    const response = await app.inject({ url: '/billogram/api/v2/billogram', headers: { authorization: basic(secrets.billogram.apiUser ?? '', 'wrong') } })
+    const response = await app.inject({
+      url: '/billogram/api/v2/billogram',
+      headers: { authorization: basic(secrets.billogram.apiUser ?? '', 'wrong') },
+    })
 
     expect(response.statusCode).toBe(403)
     expect(response.json().status).toBe('INVALID_AUTH')
   })
 
   test('billogram with the right key reaches the dialect, which answers NOT_FOUND for unknown paths', async () => {
-    const response = await app.inject({ url: '/billogram/api/v2//nothing-here/', headers: { authorization: basic(secrets.billogram.apiUser ?? '', secrets.billogram.apiKey ?? '') } })
+    const response = await app.inject({
+      url: '/billogram/api/v2//nothing-here/',
+      headers: { authorization: basic(secrets.billogram.apiUser ?? '', secrets.billogram.apiKey ?? '') },
+    })
 
     expect(response.statusCode).toBe(404)
     expect(response.json()).toMatchObject({ status: 'NOT_FOUND', data: { message: expect.any(String) } })
@@ -79,7 +101,10 @@ describeEachEngine('http server', ({ storage }) => {
   })
 
   test('billomat answers JSON errors when asked, and treats an empty key as absent', async () => {
-    const response = await app.inject({ url: '/billomat/api/invoices?format=json', headers: { 'x-billomatapikey': '', 'x-appid': '', 'x-appsecret': '' } })
+    const response = await app.inject({
+      url: '/billomat/api/invoices?format=json',
+      headers: { 'x-billomatapikey': '', 'x-appid': '', 'x-appsecret': '' },
+    })
 
     expect(response.statusCode).toBe(401)
     expect(response.json()).toEqual({ errors: { error: expect.stringContaining('unauthorized') } })
@@ -88,7 +113,10 @@ describeEachEngine('http server', ({ storage }) => {
   test('billomat accepts the key in the header or the api_key query', async () => {
     const key = secrets.billomat.apiKey ?? ''
 
-    const byHeader = await app.inject({ url: '/billomat/api/unknown', headers: { 'x-billomatapikey': key, accept: 'application/json' } })
+    const byHeader = await app.inject({
+      url: '/billomat/api/unknown',
+      headers: { 'x-billomatapikey': key, accept: 'application/json' },
+    })
     const byQuery = await app.inject({ url: `/billomat/api/unknown?api_key=${key}&format=json` })
 
     expect(byHeader.statusCode).toBe(404)
@@ -100,20 +128,35 @@ describeEachEngine('http server', ({ storage }) => {
     const response = await app.inject('/billy/v2/invoices')
 
     expect(response.statusCode).toBe(401)
-    expect(response.json()).toMatchObject({ meta: { statusCode: 401, success: false }, errorCode: 'AUTHENTICATION_REQUIRED' })
+    expect(response.json()).toMatchObject({
+      meta: { statusCode: 401, success: false },
+      errorCode: 'AUTHENTICATION_REQUIRED',
+    })
   })
 
   test('billy with a wrong token gets OAUTH_INVALID_ACCESS_TOKEN whatever the path', async () => {
-    const response = await app.inject({ url: '/billy/v2/no/such/route', headers: { 'x-access-token': 'deadbeef' } })
+    const response = await app.inject({
+      url: '/billy/v2/no/such/route',
+      headers: { 'x-access-token': 'deadbeef' },
+    })
 
     expect(response.statusCode).toBe(401)
     expect(response.json().errorCode).toBe('OAUTH_INVALID_ACCESS_TOKEN')
   })
 
   test('billy accepts its access token and Basic email and password', async () => {
-    const byToken = await app.inject({ url: '/billy/v2/nothing', headers: { 'x-access-token': secrets.billy.accessToken ?? '' } })
-    const byBasic = await app.inject({ url: '/billy/v2/nothing', headers: { authorization: basic('ekonomi@auth.example', 'correct horse') } })
-    const wrongPassword = await app.inject({ url: '/billy/v2/nothing', headers: { authorization: basic('ekonomi@auth.example', 'wrong horse') } })
+    const byToken = await app.inject({
+      url: '/billy/v2/nothing',
+      headers: { 'x-access-token': secrets.billy.accessToken ?? '' },
+    })
+    const byBasic = await app.inject({
+      url: '/billy/v2/nothing',
+      headers: { authorization: basic('ekonomi@auth.example', 'correct horse') },
+    })
+    const wrongPassword = await app.inject({
+      url: '/billy/v2/nothing',
+      headers: { authorization: basic('ekonomi@auth.example', 'wrong horse') },
+    })
 
     expect(byToken.json().errorCode).toBe('UNKNOWN_RESOURCE')
     expect(byBasic.json().errorCode).toBe('UNKNOWN_RESOURCE')
@@ -121,7 +164,10 @@ describeEachEngine('http server', ({ storage }) => {
   })
 
   test('a credential of one dialect does not open another', async () => {
-    const response = await app.inject({ url: '/billy/v2/nothing', headers: { 'x-access-token': secrets.billomat.apiKey ?? '' } })
+    const response = await app.inject({
+      url: '/billy/v2/nothing',
+      headers: { 'x-access-token': secrets.billomat.apiKey ?? '' },
+    })
 
     expect(response.statusCode).toBe(401)
   })

@@ -1,12 +1,12 @@
 // Builds the small world most use-case tests start from: an organization with a chart, one
 // customer and one product, on whichever engine the suite runs.
 
-import type { CoreContext, Tenant } from '../../src/core/context.ts'
+import { sql } from 'kysely'
 import { createContact } from '../../src/core/contacts/create-contact.ts'
+import type { CoreContext, Tenant } from '../../src/core/context.ts'
 import { createOrganization } from '../../src/core/organizations/create-organization.ts'
 import { createProduct } from '../../src/core/products/create-product.ts'
 import type { Storage } from '../../src/storage/database.ts'
-import { sql } from 'kysely'
 
 export function fixedClock(iso = '2026-11-02T10:00:00.000Z'): CoreContext['clock'] {
   return { now: () => new Date(iso) }

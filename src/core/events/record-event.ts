@@ -2,8 +2,8 @@
 // effects (webhooks, email, letters). Callers pass their transaction: an event is never
 // recorded without the change it describes, nor an effect queued without its event.
 
-import { newId } from '../../storage/ids.ts'
 import type { Tx } from '../../storage/database.ts'
+import { newId } from '../../storage/ids.ts'
 
 export type EventInput = Readonly<{
   organizationId: string

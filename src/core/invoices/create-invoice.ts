@@ -1,8 +1,7 @@
 // Creates a draft invoice in a new case. Nothing is numbered or posted yet: that is approval.
 
+import { parseDiscount, storedDiscount } from '../../domain/invoicing/draft.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import { storedDiscount } from '../../domain/invoicing/draft.ts'
-import { parseDiscount } from '../../domain/invoicing/draft.ts'
 import { forUpdate } from '../../storage/database.ts'
 import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'

@@ -126,10 +126,9 @@ export function creditDraftFor(
         lines: invoice.lines.map((line) => copyLine(line, line.quantity)),
       }
     case 'remaining': {
-      const remainingMinor =
-        invoice.balanceMinor - invoice.feesMinor < creditableMinor
-          ? invoice.balanceMinor - invoice.feesMinor
-          : creditableMinor
+      // Fees are not credited with the invoice's lines: they were never part of its revenue.
+      const owedWithoutFeesMinor = invoice.balanceMinor - invoice.feesMinor
+      const remainingMinor = [owedWithoutFeesMinor, creditableMinor].reduce((a, b) => (a < b ? a : b))
       if (remainingMinor <= 0n)
         throw new DomainError('wrong_state', 'nothing remains to be credited on this invoice', {
           field: 'mode',

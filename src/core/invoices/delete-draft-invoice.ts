@@ -1,8 +1,8 @@
 // Deletes a draft and its case. Approved invoices are never deleted: they are credited.
 
-import { nextState } from '../../domain/invoicing/lifecycle.ts'
 import { notFound } from '../../domain/errors.ts'
 import type { InvoiceState } from '../../domain/invoicing/lifecycle.ts'
+import { nextState } from '../../domain/invoicing/lifecycle.ts'
 import { forUpdate } from '../../storage/database.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 

@@ -1,6 +1,7 @@
 // Maps invoice, line and case rows to the domain's Invoice and back; the one place that knows
 // those columns. The tax breakdown is summed from the stored lines, which carry their exact share.
 
+import type { CheckedLine } from '../../domain/invoicing/draft.ts'
 import type {
   Invoice,
   InvoiceLine,
@@ -8,7 +9,6 @@ import type {
   TaxBreakdownLine,
 } from '../../domain/invoicing/invoice.ts'
 import { type InvoiceState, openBalanceMinor } from '../../domain/invoicing/lifecycle.ts'
-import type { CheckedLine } from '../../domain/invoicing/draft.ts'
 import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
 import { formatDecimal } from '../../domain/money/decimal.ts'
 import type { PaymentReferenceKind } from '../../domain/payments/payment-reference.ts'

@@ -1,8 +1,8 @@
 // Loads an invoice under its row lock for a state change; every use case that moves an invoice
 // through the lifecycle starts here.
 
-import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { notFound } from '../../domain/errors.ts'
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { forUpdate, type Storage, type Tx } from '../../storage/database.ts'
 import { loadInvoice } from './invoice-record.ts'
 

@@ -2,16 +2,16 @@
 // VAT, payment terms), then checks and totals it. Shared by create and edit, so a draft is
 // resolved by the same rules however it was written.
 
-import {
-  type DiscountInput,
-  type ResolvedLineInput,
-  computeDraft,
-  parseDiscount,
-} from '../../domain/invoicing/draft.ts'
-import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
-import type { CheckedLine } from '../../domain/invoicing/draft.ts'
 import { parseIsoDate } from '../../domain/calendar/dates.ts'
 import { invalidField, notFound } from '../../domain/errors.ts'
+import type { CheckedLine } from '../../domain/invoicing/draft.ts'
+import {
+  computeDraft,
+  type DiscountInput,
+  parseDiscount,
+  type ResolvedLineInput,
+} from '../../domain/invoicing/draft.ts'
+import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
 import { type CurrencyCode, parseCurrencyCode } from '../../domain/money/currency.ts'
 import type { PriceBasis, RoundingScope } from '../../domain/tax/compute-vat.ts'
 import type { Executor } from '../../storage/database.ts'

@@ -1,9 +1,9 @@
 // Edits a draft: the whole draft is resolved again from the merged input, lines replaced, totals
 // recomputed. Only drafts can be edited; an approved invoice changes only by credit notes.
 
-import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import { discountInputOf } from '../../domain/invoicing/draft.ts'
 import { DomainError } from '../../domain/errors.ts'
+import { discountInputOf } from '../../domain/invoicing/draft.ts'
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { forUpdate } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { draftColumns } from './create-invoice.ts'

@@ -1,11 +1,11 @@
 // Writes one balanced journal entry. Posting rules in the domain build the entry; this stores it
 // inside the caller's transaction, so an entry never exists without the change that caused it.
 
-import { composeEntry, type JournalEntryDraft } from '../../domain/ledger/journal-entry.ts'
-import type { ChartOfAccounts } from '../../domain/ledger/chart-of-accounts.ts'
 import type { AccountNature, AccountRole } from '../../domain/ledger/account.ts'
-import { newId } from '../../storage/ids.ts'
+import type { ChartOfAccounts } from '../../domain/ledger/chart-of-accounts.ts'
+import { composeEntry, type JournalEntryDraft } from '../../domain/ledger/journal-entry.ts'
 import type { Executor, Tx } from '../../storage/database.ts'
+import { newId } from '../../storage/ids.ts'
 
 export type EntrySource = Readonly<{ type: string; id: string; reversesEntryId?: string }>
 

@@ -2,8 +2,8 @@
 // country, and its numbering series. All in one transaction: an organization never exists
 // without its ledger accounts.
 
-import { parseCurrencyCode } from '../../domain/money/currency.ts'
 import { invalidField } from '../../domain/errors.ts'
+import { parseCurrencyCode } from '../../domain/money/currency.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso } from '../context.ts'
 import { seedChartOfAccounts } from './seed-chart-of-accounts.ts'

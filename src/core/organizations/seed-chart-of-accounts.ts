@@ -2,10 +2,10 @@
 // their own start from their neighbour's (AT and CH from SKR03, NO, FI and IS from BAS); any other
 // country starts from the Danish standard chart, the one the Billy dialect documents.
 
-import { findDefaultChart } from '../../domain/ledger/default-chart.ts'
 import { assert } from '../../domain/assert.ts'
-import { newId } from '../../storage/ids.ts'
+import { findDefaultChart } from '../../domain/ledger/default-chart.ts'
 import type { Tx } from '../../storage/database.ts'
+import { newId } from '../../storage/ids.ts'
 
 const NEIGHBOUR_CHART: Readonly<Record<string, string>> = {
   AT: 'DE',
