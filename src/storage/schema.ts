@@ -261,10 +261,6 @@ export type OutboxTable = {
   last_error: string | null
   created_at: string
   done_at: string | null
-  /** Added by 0002-delivery: the relay's claim and its "attempt started" marker. */
-  claim_token: string | null
-  claimed_by: string | null
-  attempt_started_at: string | null
 }
 
 export type IdempotencyKeysTable = {
@@ -275,21 +271,6 @@ export type IdempotencyKeysTable = {
   response_status: number | null
   response_headers: string | null
   response_body: string | null
-  created_at: string
-}
-
-export type DeliveryLogTable = {
-  organization_id: string
-  entry_id: string
-  outbox_id: string
-  case_id: string | null
-  invoice_id: string | null
-  kind: string
-  channel: string
-  recipient: string | null
-  status: string
-  attempt: number
-  detail: string
   created_at: string
 }
 
@@ -312,5 +293,4 @@ export type Database = {
   events: EventsTable
   outbox: OutboxTable
   idempotency_keys: IdempotencyKeysTable
-  delivery_log: DeliveryLogTable
 }
