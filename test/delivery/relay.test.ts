@@ -1,0 +1,267 @@
+// Proves the outbox relay claims in bounded batches, retries with backoff, dead-letters, reclaims expired leases and logs every outcome.
+
+import { expect, test } from 'vitest'
+import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-error.ts'
+import { claimOutboxRows } from '../../src/delivery/relay/claim-outbox-rows.ts'
+import { listDeliveries } from '../../src/delivery/relay/delivery-log.ts'
+import {
+  createOutboxRelay,
+  type OutboxRelay,
+  type RelayRunResult,
+} from '../../src/delivery/relay/outbox-relay.ts'
+import { startAttempt } from '../../src/delivery/relay/settle-outbox-row.ts'
+import { newId } from '../../src/storage/ids.ts'
+import { describeEachEngine } from '../support/engines.ts'
+import {
+  enqueueRows,
+  type ManualClock,
+  manualClock,
+  outboxRow,
+  outboxStates,
+  recordingHandler,
+  START,
+} from './fixtures/relay-fixtures.ts'
+
+const doubling = (attempt: number): number => 1_000 * 2 ** (attempt - 1)
+
+function runAfter(clock: ManualClock, ms: number, relay: OutboxRelay): Promise<RelayRunResult> {
+  clock.advance(ms)
+  return relay.runOnce()
+}
+
+function fixture() {
+  return { organizationId: newId(), kind: `test.${newId()}`, clock: manualClock() }
+}
+
+describeEachEngine('outbox relay', ({ storage }) => {
+  test('claims due rows in batches of batchSize, oldest first', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const ids = await enqueueRows(
+      storage(),
+      Array.from({ length: 5 }, (_, n) => ({ organizationId, kind, payload: { n } })),
+    )
+    const handler = recordingHandler()
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: handler },
+      batchSize: 2,
+      now: clock.now,
+    })
+
+    const runs = [await relay.runOnce(), await relay.runOnce(), await relay.runOnce(), await relay.runOnce()]
+
+    expect(runs.map((run) => run.claimed)).toEqual([2, 2, 1, 0])
+    expect(runs.reduce((sum, run) => sum + run.delivered, 0)).toBe(5)
+    expect(handler.sent).toEqual(ids)
+    expect(await outboxStates(storage(), organizationId)).toEqual({ done: 5 })
+  })
+
+  test('leaves rows of kinds it has no handler for to other relays', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [otherId] = await enqueueRows(storage(), [{ organizationId, kind: `${kind}.other`, payload: {} }])
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: recordingHandler() },
+      now: clock.now,
+    })
+
+    const run = await relay.runOnce()
+
+    expect(run.claimed).toBe(0)
+    expect((await outboxRow(storage(), otherId!)).state).toBe('pending')
+  })
+
+  test('waits out the backoff between attempts and dead-letters after maxAttempts', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: { invoiceId: 'inv-1' } }])
+    const handler = recordingHandler()
+    handler.failWith = new Error('connect ECONNREFUSED 127.0.0.1:25')
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: handler },
+      maxAttempts: 3,
+      backoff: doubling,
+      now: clock.now,
+    })
+
+    const first = await relay.runOnce()
+    const tooEarly = await relay.runOnce()
+    const afterFirstBackoff = await runAfter(clock, 1_000, relay)
+    const beforeSecondBackoff = await runAfter(clock, 1_999, relay)
+    const last = await runAfter(clock, 1, relay)
+
+    expect([
+      first.failed,
+      tooEarly.claimed,
+      afterFirstBackoff.failed,
+      beforeSecondBackoff.claimed,
+      last.dead,
+    ]).toEqual([1, 0, 1, 0, 1])
+    const row = await outboxRow(storage(), id!)
+    expect(row).toMatchObject({ state: 'dead', attempts: 3, last_error: 'connect ECONNREFUSED 127.0.0.1:25' })
+    const log = await listDeliveries(storage(), organizationId, { invoiceId: 'inv-1' })
+    expect(log.map((entry) => [entry.status, entry.attempt])).toEqual([
+      ['failed', 1],
+      ['failed', 2],
+      ['dead', 3],
+    ])
+  })
+
+  test('schedules the next attempt by the backoff of the attempt that failed', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: {} }])
+    const handler = recordingHandler()
+    handler.failWith = new Error('451 try again later')
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: handler },
+      backoff: doubling,
+      now: clock.now,
+    })
+
+    await relay.runOnce()
+
+    const row = await outboxRow(storage(), id!)
+    expect(row).toMatchObject({ state: 'pending', attempts: 1, claim_token: null, attempt_started_at: null })
+    expect(row.next_attempt_at).toBe(new Date(START.getTime() + 1_000).toISOString())
+  })
+
+  test('dead-letters a permanent failure at once, whatever maxAttempts allows', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: { invoiceId: 'inv-2' } }])
+    const handler = recordingHandler()
+    handler.failWith = new PermanentDeliveryError('550 no such mailbox', { field: 'to' })
+    const relay = createOutboxRelay({ storage: storage(), handlers: { [kind]: handler }, now: clock.now })
+
+    const run = await relay.runOnce()
+
+    expect(run).toEqual({ claimed: 1, delivered: 0, failed: 0, dead: 1 })
+    expect((await outboxRow(storage(), id!)).state).toBe('dead')
+    const [entry] = await listDeliveries(storage(), organizationId, { invoiceId: 'inv-2' })
+    expect(entry).toMatchObject({
+      status: 'dead',
+      attempt: 1,
+      detail: { error: '550 no such mailbox', field: 'to' },
+    })
+  })
+
+  test('reclaims a row whose lease expired mid-attempt and logs the interrupted attempt', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: { invoiceId: 'inv-3' } }])
+    const target = {
+      channel: 'email',
+      recipient: 'a@example.test',
+      caseId: null,
+      invoiceId: 'inv-3',
+    } as const
+    const [crashed] = await claimOutboxRows(storage(), {
+      kinds: [kind],
+      limit: 1,
+      now: clock.now(),
+      leaseMs: 60_000,
+      claimToken: newId(),
+      claimedBy: 'crashed-relay',
+    })
+    await startAttempt(storage(), crashed!, target, { now: clock.now(), leaseMs: 60_000 })
+    const handler = recordingHandler()
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: handler },
+      leaseMs: 60_000,
+      attemptTimeoutMs: 1_000,
+      now: clock.now,
+    })
+
+    const duringLease = await runAfter(clock, 59_999, relay)
+    const afterLease = await runAfter(clock, 1, relay)
+
+    expect([duringLease.claimed, afterLease.delivered]).toEqual([0, 1])
+    expect(handler.sent).toEqual([id])
+    expect(await outboxRow(storage(), id!)).toMatchObject({ state: 'done', attempts: 2 })
+    const log = await listDeliveries(storage(), organizationId, { invoiceId: 'inv-3' })
+    expect(log.map((entry) => [entry.status, entry.attempt])).toEqual([
+      ['interrupted', 1],
+      ['sent', 2],
+    ])
+  })
+
+  test('changes nothing for a row whose claim another relay took over', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: {} }])
+    const claim = { kinds: [kind], limit: 1, leaseMs: 1_000, claimedBy: 'test' }
+    const [stale] = await claimOutboxRows(storage(), { ...claim, now: clock.now(), claimToken: newId() })
+    clock.advance(1_000)
+    await claimOutboxRows(storage(), { ...claim, now: clock.now(), claimToken: newId() })
+    const target = { channel: 'email', recipient: null, caseId: null, invoiceId: null } as const
+
+    const attempt = await startAttempt(storage(), stale!, target, { now: clock.now(), leaseMs: 1_000 })
+
+    expect(attempt).toBeNull()
+    expect((await outboxRow(storage(), id!)).attempts).toBe(0)
+  })
+
+  test('lists the delivery log per invoice and per case, oldest first', async () => {
+    const { organizationId, kind, clock } = fixture()
+    await enqueueRows(storage(), [
+      { organizationId, kind, payload: { invoiceId: 'inv-a', caseId: 'case-1', to: 'a@example.test' } },
+      { organizationId, kind, payload: { invoiceId: 'inv-b', caseId: 'case-1', to: 'b@example.test' } },
+      { organizationId, kind, payload: { invoiceId: 'inv-a', caseId: 'case-1', to: 'c@example.test' } },
+    ])
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: recordingHandler() },
+      now: clock.now,
+    })
+
+    await relay.runOnce()
+
+    const forInvoice = await listDeliveries(storage(), organizationId, { invoiceId: 'inv-a' })
+    const forCase = await listDeliveries(storage(), organizationId, { caseId: 'case-1' })
+    const elsewhere = await listDeliveries(storage(), newId(), { invoiceId: 'inv-a' })
+    expect(forInvoice.map((entry) => [entry.recipient, entry.status, entry.channel])).toEqual([
+      ['a@example.test', 'sent', 'email'],
+      ['c@example.test', 'sent', 'email'],
+    ])
+    expect(forCase).toHaveLength(3)
+    expect(elsewhere).toEqual([])
+  })
+
+  test('stop lets the row in flight settle and hands back the rest of the batch', async () => {
+    const { organizationId, kind } = fixture()
+    const ids = await enqueueRows(
+      storage(),
+      [0, 1, 2].map((n) => ({ organizationId, kind, payload: { n } })),
+    )
+    let stopped: Promise<void> | undefined
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: {
+        [kind]: {
+          channel: 'sms',
+          prepare: () => ({
+            recipient: '+46701234567',
+            caseId: null,
+            invoiceId: null,
+            async send() {
+              stopped ??= relay.stop()
+              return {}
+            },
+          }),
+        },
+      },
+      batchSize: 3,
+      pollIntervalMs: 10,
+    })
+
+    relay.start()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await stopped
+
+    const rows = await Promise.all(ids.map((id) => outboxRow(storage(), id)))
+    expect(rows.map((row) => [row.state, row.claim_token])).toEqual([
+      ['done', null],
+      ['pending', null],
+      ['pending', null],
+    ])
+  })
+})
