@@ -8,6 +8,7 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { nextState } from '../../domain/invoicing/lifecycle.ts'
 import { invoiceEntry } from '../../domain/ledger/invoice-entry.ts'
 import { paymentReferenceForInvoice } from '../../domain/payments/payment-reference.ts'
+import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
@@ -25,70 +26,85 @@ export async function approveInvoice(
   invoiceId: string,
   options: ApproveOptions = {},
 ): Promise<Invoice> {
+  await context.storage.db
+    .transaction()
+    .execute((tx) => approveWithin(context, tx, tenant, invoiceId, options))
+  return assertFound(
+    await loadInvoice(context.storage.db, tenant.organizationId, invoiceId),
+    'invoice',
+    invoiceId,
+  )
+}
+
+/** The approval inside a caller's transaction, for use cases that approve as one step of more. */
+export async function approveWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  invoiceId: string,
+  options: ApproveOptions = {},
+): Promise<void> {
   const org = tenant.organizationId
   const now = nowIso(context)
-  await context.storage.db.transaction().execute(async (tx) => {
-    const draft = await lockInvoice(context.storage, tx, org, invoiceId)
-    const state = nextState(draft.state, 'approve')
-    if (draft.lines.length === 0)
-      throw new DomainError('invalid_field', 'an invoice needs at least one line before it is approved', {
-        field: 'lines',
-      })
-    const organization = await organizationOf(tx, org)
-    const invoiceDate = options.invoiceDate
-      ? parseIsoDate(options.invoiceDate, 'invoiceDate')
-      : (draft.invoiceDate ?? todayFor(context, organization.clock_offset_days))
-    const dueDate = options.dueDate
-      ? parseIsoDate(options.dueDate, 'dueDate')
-      : (draft.dueDate ?? addDays(invoiceDate, draft.paymentTermsDays ?? 30))
-    if (dueDate < invoiceDate)
-      throw new DomainError('invalid_field', 'due date must not be before the invoice date', {
-        field: 'dueDate',
-      })
-    const contact = await tx
-      .selectFrom('contacts')
-      .select(['name', 'street', 'street2', 'zip', 'city', 'country', 'email'])
-      .where('organization_id', '=', org)
-      .where('contact_id', '=', draft.contactId)
-      .executeTakeFirstOrThrow()
-    const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey)
-    const reference =
-      draft.kind === 'invoice' ? paymentReferenceForInvoice(organization.country, Number(draft.caseNo)) : null
-    await tx
-      .updateTable('invoices')
-      .set({
-        state,
-        number_seq: numberSeq,
-        number,
-        invoice_date: invoiceDate,
-        due_date: dueDate,
-        payment_reference: reference?.value ?? null,
-        payment_reference_kind: reference?.kind ?? null,
-        recipient: JSON.stringify({ ...contact, ...draft.recipient }),
-        approved_at: now,
-        updated_at: now,
-        version: draft.version + 1,
-      })
-      .where('organization_id', '=', org)
-      .where('invoice_id', '=', invoiceId)
-      .execute()
-    const chart = await loadChart(tx, org)
-    await postEntry(
-      tx,
-      org,
-      invoiceEntry(chart, invoicePosting(draft, invoiceDate, `Invoice ${number}`, invoiceId)),
-      { type: 'invoice', id: invoiceId },
-      now,
-    )
-    await recordAndAnnounce(tx, {
-      organizationId: org,
-      type: 'invoice.approved',
-      caseId: draft.caseId,
-      invoiceId,
-      data: { number, grossMinor: draft.grossMinor, dueDate },
-      visibleToRecipient: true,
-      occurredAt: now,
+  const draft = await lockInvoice(context.storage, tx, org, invoiceId)
+  const state = nextState(draft.state, 'approve')
+  if (draft.lines.length === 0)
+    throw new DomainError('invalid_field', 'an invoice needs at least one line before it is approved', {
+      field: 'lines',
     })
+  const organization = await organizationOf(tx, org)
+  const invoiceDate = options.invoiceDate
+    ? parseIsoDate(options.invoiceDate, 'invoiceDate')
+    : (draft.invoiceDate ?? todayFor(context, organization.clock_offset_days))
+  const dueDate = options.dueDate
+    ? parseIsoDate(options.dueDate, 'dueDate')
+    : (draft.dueDate ?? addDays(invoiceDate, draft.paymentTermsDays ?? 30))
+  if (dueDate < invoiceDate)
+    throw new DomainError('invalid_field', 'due date must not be before the invoice date', {
+      field: 'dueDate',
+    })
+  const contact = await tx
+    .selectFrom('contacts')
+    .select(['name', 'street', 'street2', 'zip', 'city', 'country', 'email'])
+    .where('organization_id', '=', org)
+    .where('contact_id', '=', draft.contactId)
+    .executeTakeFirstOrThrow()
+  const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey)
+  const reference =
+    draft.kind === 'invoice' ? paymentReferenceForInvoice(organization.country, Number(draft.caseNo)) : null
+  await tx
+    .updateTable('invoices')
+    .set({
+      state,
+      number_seq: numberSeq,
+      number,
+      invoice_date: invoiceDate,
+      due_date: dueDate,
+      payment_reference: reference?.value ?? null,
+      payment_reference_kind: reference?.kind ?? null,
+      recipient: JSON.stringify({ ...contact, ...draft.recipient }),
+      approved_at: now,
+      updated_at: now,
+      version: draft.version + 1,
+    })
+    .where('organization_id', '=', org)
+    .where('invoice_id', '=', invoiceId)
+    .execute()
+  const chart = await loadChart(tx, org)
+  await postEntry(
+    tx,
+    org,
+    invoiceEntry(chart, invoicePosting(draft, invoiceDate, `Invoice ${number}`, invoiceId)),
+    { type: 'invoice', id: invoiceId },
+    now,
+  )
+  await recordAndAnnounce(tx, {
+    organizationId: org,
+    type: 'invoice.approved',
+    caseId: draft.caseId,
+    invoiceId,
+    data: { number, grossMinor: draft.grossMinor, dueDate },
+    visibleToRecipient: true,
+    occurredAt: now,
   })
-  return assertFound(await loadInvoice(context.storage.db, org, invoiceId), 'invoice', invoiceId)
 }

@@ -1,15 +1,20 @@
 // Creates a draft invoice in a new case. Nothing is numbered or posted yet: that is approval.
 
+import { invalidField, notFound } from '../../domain/errors.ts'
 import { parseDiscount, storedDiscount } from '../../domain/invoicing/draft.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import { forUpdate } from '../../storage/database.ts'
+import { forUpdate, type Tx } from '../../storage/database.ts'
 import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { recordEvent } from '../events/record-event.ts'
 import { discountToText, lineRows, loadInvoice, totalsColumns } from './invoice-record.ts'
 import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts'
 
-export type CreateInvoiceOptions = Readonly<{ caseExtra?: Readonly<Record<string, unknown>> }>
+export type CreateInvoiceOptions = Readonly<{
+  caseExtra?: Readonly<Record<string, unknown>>
+  /** Adds the invoice to an existing case of the same contact instead of opening a new one. */
+  caseId?: string
+}>
 
 export function draftColumns(draft: ResolvedDraft) {
   return {
@@ -40,76 +45,112 @@ export async function createInvoice(
   input: DraftInvoiceInput,
   options: CreateInvoiceOptions = {},
 ): Promise<Invoice> {
-  const now = nowIso(context)
-  const invoiceId = newId()
-  const caseId = newId()
-  await context.storage.db.transaction().execute(async (tx) => {
-    const draft = await resolveDraft(tx, tenant, input)
-    const organization = await forUpdate(
-      context.storage,
-      tx
-        .selectFrom('organizations')
-        .select('next_case_no')
-        .where('organization_id', '=', tenant.organizationId),
-    ).executeTakeFirstOrThrow()
-    await tx
-      .updateTable('organizations')
-      .set({ next_case_no: organization.next_case_no + 1n })
-      .where('organization_id', '=', tenant.organizationId)
-      .execute()
-    await tx
-      .insertInto('cases')
-      .values({
-        organization_id: tenant.organizationId,
-        case_id: caseId,
-        case_no: organization.next_case_no,
-        contact_id: draft.contactId,
-        page_token: newToken(),
-        extra: JSON.stringify(options.caseExtra ?? {}),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('invoices')
-      .values({
-        organization_id: tenant.organizationId,
-        invoice_id: invoiceId,
-        case_id: caseId,
-        kind: 'invoice',
-        credited_invoice_id: null,
-        state: 'draft',
-        exchange_rate: null,
-        number_seq: null,
-        number: null,
-        payment_reference: null,
-        payment_reference_kind: null,
-        recipient: '{}',
-        paid_minor: 0n,
-        credited_minor: 0n,
-        written_off_minor: 0n,
-        fees_minor: 0n,
-        ...draftColumns(draft),
-        version: 1,
-        approved_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
-    if (draft.lines.length > 0)
-      await tx
-        .insertInto('invoice_lines')
-        .values(lineRows(tenant.organizationId, invoiceId, draft.lines, draft.totals))
-        .execute()
-    await recordEvent(tx, {
-      organizationId: tenant.organizationId,
-      type: 'invoice.created',
-      caseId,
-      invoiceId,
-      occurredAt: now,
-    })
-  })
+  const invoiceId = await context.storage.db
+    .transaction()
+    .execute((tx) => createWithin(context, tx, tenant, input, options))
   const invoice = await loadInvoice(context.storage.db, tenant.organizationId, invoiceId)
   if (!invoice) throw new Error('created invoice not found')
   return invoice
+}
+
+async function openCase(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  contactId: string,
+  options: CreateInvoiceOptions,
+  now: string,
+): Promise<string> {
+  if (options.caseId) {
+    const existing = await tx
+      .selectFrom('cases')
+      .select(['case_id', 'contact_id'])
+      .where('organization_id', '=', tenant.organizationId)
+      .where('case_id', '=', options.caseId)
+      .executeTakeFirst()
+    if (!existing) throw notFound('case', options.caseId)
+    if (existing.contact_id !== contactId)
+      throw invalidField('contactId', 'an invoice joins a case of the same contact only')
+    return existing.case_id
+  }
+  const caseId = newId()
+  const organization = await forUpdate(
+    context.storage,
+    tx
+      .selectFrom('organizations')
+      .select('next_case_no')
+      .where('organization_id', '=', tenant.organizationId),
+  ).executeTakeFirstOrThrow()
+  await tx
+    .updateTable('organizations')
+    .set({ next_case_no: organization.next_case_no + 1n })
+    .where('organization_id', '=', tenant.organizationId)
+    .execute()
+  await tx
+    .insertInto('cases')
+    .values({
+      organization_id: tenant.organizationId,
+      case_id: caseId,
+      case_no: organization.next_case_no,
+      contact_id: contactId,
+      page_token: newToken(),
+      extra: JSON.stringify(options.caseExtra ?? {}),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  return caseId
+}
+
+/** Creates the draft inside a caller's transaction and returns its id. */
+export async function createWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  input: DraftInvoiceInput,
+  options: CreateInvoiceOptions = {},
+): Promise<string> {
+  const now = nowIso(context)
+  const invoiceId = newId()
+  const draft = await resolveDraft(tx, tenant, input)
+  const caseId = await openCase(context, tx, tenant, draft.contactId, options, now)
+  await tx
+    .insertInto('invoices')
+    .values({
+      organization_id: tenant.organizationId,
+      invoice_id: invoiceId,
+      case_id: caseId,
+      kind: 'invoice',
+      credited_invoice_id: null,
+      state: 'draft',
+      exchange_rate: null,
+      number_seq: null,
+      number: null,
+      payment_reference: null,
+      payment_reference_kind: null,
+      recipient: '{}',
+      paid_minor: 0n,
+      credited_minor: 0n,
+      written_off_minor: 0n,
+      fees_minor: 0n,
+      ...draftColumns(draft),
+      version: 1,
+      approved_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  if (draft.lines.length > 0)
+    await tx
+      .insertInto('invoice_lines')
+      .values(lineRows(tenant.organizationId, invoiceId, draft.lines, draft.totals))
+      .execute()
+  await recordEvent(tx, {
+    organizationId: tenant.organizationId,
+    type: 'invoice.created',
+    caseId,
+    invoiceId,
+    occurredAt: now,
+  })
+  return invoiceId
 }
