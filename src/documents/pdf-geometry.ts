@@ -32,7 +32,7 @@ export const META_Y = 50 * MM
 export const TITLE_Y = 98.5 * MM
 export const CONTINUATION_TOP = 20 * MM
 /** Content stops here; the footer and page number live below. */
-export const CONTENT_BOTTOM = PAGE_HEIGHT - 25 * MM
+export const CONTENT_BOTTOM = PAGE_HEIGHT - 30 * MM
 export const FOOTER_Y = PAGE_HEIGHT - 22 * MM
 export const PAGE_NUMBER_Y = PAGE_HEIGHT - 12 * MM
 
