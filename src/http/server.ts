@@ -9,6 +9,7 @@ import type { Config } from '../config/config.ts'
 import type { CoreContext } from '../core/context.ts'
 import { type AuthCache, createAuthCache } from '../core/credentials/authenticate.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
+import { registerRecipientPage } from './recipient-page.ts'
 
 export type AppServices = Readonly<{
   config: Config
@@ -84,6 +85,7 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = baseServer(services)
   operationalRoutes(app, services)
+  await registerRecipientPage(app, services.core)
   for (const dialect of dialects) await app.register(dialect.plugin, { prefix: dialect.prefix, services })
   return app
 }
