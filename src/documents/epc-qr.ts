@@ -6,6 +6,7 @@
 import { toBuffer } from 'qrcode'
 import { assert } from '../domain/assert.ts'
 import { invalidField } from '../domain/errors.ts'
+import { minorToDecimalString } from '../domain/money/decimal.ts'
 import { compactIdentifier, isValidBic, isValidIban, isValidRfReference } from './iso7064.ts'
 
 /** A structured ISO 11649 creditor reference, or free text: EPC069-12 allows one, never both. */
@@ -48,8 +49,7 @@ export function epcAmount(amountMinor: bigint): string {
   if (amountMinor < EPC_MIN_AMOUNT_MINOR || amountMinor > EPC_MAX_AMOUNT_MINOR) {
     throw invalidField('amountMinor', 'an EPC QR amount must be between EUR 0.01 and EUR 999999999.99')
   }
-  const digits = amountMinor.toString().padStart(3, '0')
-  return `EUR${digits.slice(0, -2)}.${digits.slice(-2)}`
+  return `EUR${minorToDecimalString(amountMinor, 'EUR')}`
 }
 
 /**
