@@ -4,9 +4,11 @@
 import type { Kysely } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration'
 import * as core from './migrations/0001-core.ts'
+import * as delivery from './migrations/0002-delivery.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
+  '0002-delivery': delivery,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

@@ -12,9 +12,6 @@ export type OrganizationsTable = {
   locale: string
   settings: string
   clock_offset_days: Generated<number>
-  next_contact_no: Generated<bigint>
-  next_product_no: Generated<bigint>
-  next_case_no: Generated<bigint>
   created_at: string
   updated_at: string
 }
@@ -29,6 +26,12 @@ export type CredentialsTable = {
   label: string | null
   created_at: string
   revoked_at: string | null
+}
+
+export type CountersTable = {
+  organization_id: string
+  counter_key: string
+  next_value: bigint
 }
 
 export type NumberingSeriesTable = {
@@ -69,6 +72,7 @@ export type ContactPersonsTable = {
   organization_id: string
   contact_person_id: string
   contact_id: string
+  person_seq: bigint
   name: string
   email: string | null
   phone: string | null
@@ -80,6 +84,7 @@ export type ContactPersonsTable = {
 export type ProductsTable = {
   organization_id: string
   product_id: string
+  product_seq: bigint
   product_no: string
   name: string
   description: string | null
@@ -115,6 +120,7 @@ export type CasesTable = {
 export type InvoicesTable = {
   organization_id: string
   invoice_id: string
+  invoice_seq: bigint
   case_id: string
   kind: string
   credited_invoice_id: string | null
@@ -180,6 +186,7 @@ export type InvoiceLinesTable = {
 export type PaymentsTable = {
   organization_id: string
   payment_id: string
+  payment_seq: bigint
   contact_id: string | null
   currency: string
   amount_minor: bigint
@@ -261,6 +268,10 @@ export type OutboxTable = {
   last_error: string | null
   created_at: string
   done_at: string | null
+  /** Added by 0002-delivery: the relay's claim and its "attempt started" marker. */
+  claim_token: string | null
+  claimed_by: string | null
+  attempt_started_at: string | null
 }
 
 export type IdempotencyKeysTable = {
@@ -274,9 +285,25 @@ export type IdempotencyKeysTable = {
   created_at: string
 }
 
+export type DeliveryLogTable = {
+  organization_id: string
+  entry_id: string
+  outbox_id: string
+  case_id: string | null
+  invoice_id: string | null
+  kind: string
+  channel: string
+  recipient: string | null
+  status: string
+  attempt: number
+  detail: string
+  created_at: string
+}
+
 export type Database = {
   organizations: OrganizationsTable
   credentials: CredentialsTable
+  counters: CountersTable
   numbering_series: NumberingSeriesTable
   contacts: ContactsTable
   contact_persons: ContactPersonsTable
@@ -293,4 +320,5 @@ export type Database = {
   events: EventsTable
   outbox: OutboxTable
   idempotency_keys: IdempotencyKeysTable
+  delivery_log: DeliveryLogTable
 }

@@ -8,9 +8,9 @@ import {
   EMPTY_CONTACT,
 } from '../../domain/contacts/contact.ts'
 import { DomainError, invalidField } from '../../domain/errors.ts'
-import { forUpdate } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { peekCounter, setCounter } from '../counters/take-counter.ts'
 import { contactColumns, contactFromRow } from './contact-record.ts'
 
 export type CreateContactInput = ContactPatch & Readonly<{ contactNo?: bigint }>
@@ -26,14 +26,8 @@ export async function createContact(
     throw invalidField('contactNo', 'contact number must be positive')
   const now = nowIso(context)
   return context.storage.db.transaction().execute(async (tx) => {
-    const organization = await forUpdate(
-      context.storage,
-      tx
-        .selectFrom('organizations')
-        .select('next_contact_no')
-        .where('organization_id', '=', tenant.organizationId),
-    ).executeTakeFirstOrThrow()
-    let contactNo = requestedNo ?? organization.next_contact_no
+    const counterNext = await peekCounter(context.storage, tx, tenant.organizationId, 'contact')
+    let contactNo = requestedNo ?? counterNext
     if (requestedNo !== undefined) {
       const taken = await tx
         .selectFrom('contacts')
@@ -58,12 +52,12 @@ export async function createContact(
         contactNo += 1n
       }
     }
-    const nextNo = contactNo >= organization.next_contact_no ? contactNo + 1n : organization.next_contact_no
-    await tx
-      .updateTable('organizations')
-      .set({ next_contact_no: nextNo })
-      .where('organization_id', '=', tenant.organizationId)
-      .execute()
+    await setCounter(
+      tx,
+      tenant.organizationId,
+      'contact',
+      contactNo >= counterNext ? contactNo + 1n : counterNext,
+    )
     const row = await tx
       .insertInto('contacts')
       .values({

@@ -3,9 +3,10 @@
 import { invalidField, notFound } from '../../domain/errors.ts'
 import { parseDiscount, storedDiscount } from '../../domain/invoicing/draft.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import { forUpdate, type Tx } from '../../storage/database.ts'
+import type { Tx } from '../../storage/database.ts'
 import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { takeCounter } from '../counters/take-counter.ts'
 import { recordEvent } from '../events/record-event.ts'
 import { discountToText, lineRows, loadInvoice, totalsColumns } from './invoice-record.ts'
 import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts'
@@ -74,24 +75,13 @@ async function openCase(
     return existing.case_id
   }
   const caseId = newId()
-  const organization = await forUpdate(
-    context.storage,
-    tx
-      .selectFrom('organizations')
-      .select('next_case_no')
-      .where('organization_id', '=', tenant.organizationId),
-  ).executeTakeFirstOrThrow()
-  await tx
-    .updateTable('organizations')
-    .set({ next_case_no: organization.next_case_no + 1n })
-    .where('organization_id', '=', tenant.organizationId)
-    .execute()
+  const caseNo = await takeCounter(context.storage, tx, tenant.organizationId, 'case')
   await tx
     .insertInto('cases')
     .values({
       organization_id: tenant.organizationId,
       case_id: caseId,
-      case_no: organization.next_case_no,
+      case_no: caseNo,
       contact_id: contactId,
       page_token: newToken(),
       extra: JSON.stringify(options.caseExtra ?? {}),
@@ -119,6 +109,7 @@ export async function createWithin(
     .values({
       organization_id: tenant.organizationId,
       invoice_id: invoiceId,
+      invoice_seq: await takeCounter(context.storage, tx, tenant.organizationId, 'invoice'),
       case_id: caseId,
       kind: 'invoice',
       credited_invoice_id: null,

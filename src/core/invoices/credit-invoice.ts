@@ -11,6 +11,7 @@ import { balanceApplicationEntry } from '../../domain/ledger/payment-entry.ts'
 import type { CurrencyCode } from '../../domain/money/currency.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
+import { takeCounter } from '../counters/take-counter.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
 import { draftColumns } from './create-invoice.ts'
@@ -89,6 +90,7 @@ export async function creditInvoice(
       .values({
         organization_id: org,
         invoice_id: creditNoteId,
+        invoice_seq: await takeCounter(context.storage, tx, org, 'invoice'),
         case_id: invoice.caseId,
         kind: 'credit_note',
         credited_invoice_id: invoice.invoiceId,

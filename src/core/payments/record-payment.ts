@@ -11,6 +11,7 @@ import { paymentEntry } from '../../domain/ledger/payment-entry.ts'
 import type { CurrencyCode } from '../../domain/money/currency.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
+import { takeCounter } from '../counters/take-counter.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadInvoice } from '../invoices/invoice-record.ts'
 import { lockInvoice, organizationOf } from '../invoices/lock-invoice.ts'
@@ -68,6 +69,7 @@ export async function recordPayment(
       .values({
         organization_id: org,
         payment_id: paymentId,
+        payment_seq: await takeCounter(context.storage, tx, org, 'payment'),
         contact_id: invoice.contactId,
         currency: invoice.currency,
         amount_minor: input.amountMinor,

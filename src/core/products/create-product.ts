@@ -8,9 +8,9 @@ import {
   type Product,
   type ProductPatch,
 } from '../../domain/products/product.ts'
-import { forUpdate } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { takeCounter } from '../counters/take-counter.ts'
 import { loadProduct, productColumns, writePrices } from './product-record.ts'
 
 export type CreateProductInput = ProductPatch & Readonly<{ productNo?: string }>
@@ -28,49 +28,29 @@ export async function createProduct(
   const productId = newId()
   const now = nowIso(context)
   return context.storage.db.transaction().execute(async (tx) => {
-    const organization = await forUpdate(
-      context.storage,
+    const taken = (productNo: string) =>
       tx
-        .selectFrom('organizations')
-        .select('next_product_no')
-        .where('organization_id', '=', tenant.organizationId),
-    ).executeTakeFirstOrThrow()
-    let productNo = requestedNo?.trim()
-    if (productNo === undefined) {
-      let next = organization.next_product_no
-      for (;;) {
-        const taken = await tx
-          .selectFrom('products')
-          .select('product_id')
-          .where('organization_id', '=', tenant.organizationId)
-          .where('product_no', '=', String(next))
-          .executeTakeFirst()
-        if (!taken) break
-        next += 1n
-      }
-      productNo = String(next)
-      await tx
-        .updateTable('organizations')
-        .set({ next_product_no: next + 1n })
-        .where('organization_id', '=', tenant.organizationId)
-        .execute()
-    } else {
-      const taken = await tx
         .selectFrom('products')
         .select('product_id')
         .where('organization_id', '=', tenant.organizationId)
         .where('product_no', '=', productNo)
         .executeTakeFirst()
-      if (taken)
-        throw new DomainError('conflict', `product number ${productNo} is already used`, {
-          field: 'productNo',
-        })
+    let productSeq = await takeCounter(context.storage, tx, tenant.organizationId, 'product')
+    let productNo = requestedNo?.trim()
+    if (productNo !== undefined && (await taken(productNo))) {
+      throw new DomainError('conflict', `product number ${productNo} is already used`, { field: 'productNo' })
     }
+    // An automatic product number is the product's id, unless a caller took that number by hand.
+    while (productNo === undefined && (await taken(String(productSeq)))) {
+      productSeq = await takeCounter(context.storage, tx, tenant.organizationId, 'product')
+    }
+    productNo ??= String(productSeq)
     await tx
       .insertInto('products')
       .values({
         organization_id: tenant.organizationId,
         product_id: productId,
+        product_seq: productSeq,
         product_no: productNo,
         ...productColumns(fields),
         created_at: now,

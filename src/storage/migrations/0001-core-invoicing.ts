@@ -30,6 +30,7 @@ export async function invoicing(db: Db): Promise<void> {
     .createTable('invoices')
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('invoice_id', 'text', (c) => c.notNull())
+    .addColumn('invoice_seq', 'bigint', (c) => c.notNull())
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('credited_invoice_id', 'text')
@@ -71,6 +72,7 @@ export async function invoicing(db: Db): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('invoices_pk', ['organization_id', 'invoice_id'])
     .addUniqueConstraint('invoices_number_unique', ['organization_id', 'series_key', 'number_seq'])
+    .addUniqueConstraint('invoices_seq_unique', ['organization_id', 'invoice_seq'])
     .addForeignKeyConstraint('invoices_case_fk', ['organization_id', 'case_id'], 'cases', [
       'organization_id',
       'case_id',
@@ -118,6 +120,7 @@ export async function invoicing(db: Db): Promise<void> {
     .createTable('payments')
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('payment_id', 'text', (c) => c.notNull())
+    .addColumn('payment_seq', 'bigint', (c) => c.notNull())
     .addColumn('contact_id', 'text')
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('amount_minor', 'bigint', (c) => c.notNull())
@@ -131,6 +134,7 @@ export async function invoicing(db: Db): Promise<void> {
     .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('payments_pk', ['organization_id', 'payment_id'])
+    .addUniqueConstraint('payments_seq_unique', ['organization_id', 'payment_seq'])
     .execute()
 
   await db.schema

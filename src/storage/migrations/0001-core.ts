@@ -22,9 +22,6 @@ async function organizations(db: Db): Promise<void> {
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('clock_offset_days', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('next_contact_no', 'bigint', (c) => c.notNull().defaultTo(1))
-    .addColumn('next_product_no', 'bigint', (c) => c.notNull().defaultTo(1))
-    .addColumn('next_case_no', 'bigint', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('organizations_pk', ['organization_id'])
@@ -46,6 +43,16 @@ async function organizations(db: Db): Promise<void> {
     .addPrimaryKeyConstraint('credentials_pk', ['organization_id', 'credential_id'])
     .execute()
   await db.schema.createIndex('credentials_lookup').on('credentials').columns(['lookup_key']).execute()
+
+  // Per-organization counters for the whole numbers clients see as ids (Billomat's integer ids,
+  // Billogram's customer_no): one row per counter, locked only by those who take from it.
+  await db.schema
+    .createTable('counters')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('counter_key', 'text', (c) => c.notNull())
+    .addColumn('next_value', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('counters_pk', ['organization_id', 'counter_key'])
+    .execute()
 
   await db.schema
     .createTable('numbering_series')
@@ -93,6 +100,7 @@ async function contactsAndProducts(db: Db): Promise<void> {
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('contact_person_id', 'text', (c) => c.notNull())
     .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('person_seq', 'bigint', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text')
     .addColumn('phone', 'text')
@@ -100,6 +108,7 @@ async function contactsAndProducts(db: Db): Promise<void> {
     .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('contact_persons_pk', ['organization_id', 'contact_person_id'])
+    .addUniqueConstraint('contact_persons_seq_unique', ['organization_id', 'person_seq'])
     .addForeignKeyConstraint('contact_persons_contact_fk', ['organization_id', 'contact_id'], 'contacts', [
       'organization_id',
       'contact_id',
@@ -110,6 +119,7 @@ async function contactsAndProducts(db: Db): Promise<void> {
     .createTable('products')
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('product_id', 'text', (c) => c.notNull())
+    .addColumn('product_seq', 'bigint', (c) => c.notNull())
     .addColumn('product_no', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
@@ -124,6 +134,7 @@ async function contactsAndProducts(db: Db): Promise<void> {
   await products
     .addPrimaryKeyConstraint('products_pk', ['organization_id', 'product_id'])
     .addUniqueConstraint('products_no_unique', ['organization_id', 'product_no'])
+    .addUniqueConstraint('products_seq_unique', ['organization_id', 'product_seq'])
     .execute()
 
   await db.schema
