@@ -91,6 +91,7 @@ export function invoiceFromRows(
   const lines = lineRows.map(lineFromRow).sort((a, b) => a.lineNo - b.lineNo)
   return {
     invoiceId: row.invoice_id,
+    invoiceSeq: row.invoice_seq,
     caseId: row.case_id,
     caseNo: caseInfo.caseNo,
     pageToken: caseInfo.pageToken,
@@ -199,26 +200,60 @@ export async function loadInvoice(
   organizationId: string,
   invoiceId: string,
 ): Promise<Invoice | undefined> {
-  const row = await db
+  return (await loadInvoices(db, organizationId, [invoiceId]))[0]
+}
+
+/** Loads invoices with their lines and cases in three queries, in the order of `invoiceIds`. */
+export async function loadInvoices(
+  db: Executor,
+  organizationId: string,
+  invoiceIds: readonly string[],
+): Promise<Invoice[]> {
+  if (invoiceIds.length === 0) return []
+  const rows = await db
     .selectFrom('invoices')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .where('invoice_id', '=', invoiceId)
-    .executeTakeFirst()
-  if (!row) return undefined
-  const [lines, caseRow] = await Promise.all([
+    .where('invoice_id', 'in', invoiceIds)
+    .execute()
+  if (rows.length === 0) return []
+  const caseIds = [...new Set(rows.map((row) => row.case_id))]
+  const [lines, cases] = await Promise.all([
     db
       .selectFrom('invoice_lines')
       .selectAll()
       .where('organization_id', '=', organizationId)
-      .where('invoice_id', '=', invoiceId)
+      .where(
+        'invoice_id',
+        'in',
+        rows.map((row) => row.invoice_id),
+      )
       .execute(),
     db
       .selectFrom('cases')
-      .select(['case_no', 'page_token'])
+      .select(['case_id', 'case_no', 'page_token'])
       .where('organization_id', '=', organizationId)
-      .where('case_id', '=', row.case_id)
-      .executeTakeFirstOrThrow(),
+      .where('case_id', 'in', caseIds)
+      .execute(),
   ])
-  return invoiceFromRows(row, lines, { caseNo: caseRow.case_no, pageToken: caseRow.page_token })
+  const linesByInvoice = new Map<string, InvoiceLinesTable[]>()
+  for (const line of lines)
+    linesByInvoice.set(line.invoice_id, [...(linesByInvoice.get(line.invoice_id) ?? []), line])
+  const caseById = new Map(
+    cases.map((row) => [row.case_id, { caseNo: row.case_no, pageToken: row.page_token }]),
+  )
+  const byId = new Map(
+    rows.map((row) => {
+      const caseInfo = caseById.get(row.case_id)
+      if (!caseInfo) throw new Error(`invoice ${row.invoice_id} has no case`)
+      return [
+        row.invoice_id,
+        invoiceFromRows(row, linesByInvoice.get(row.invoice_id) ?? [], caseInfo),
+      ] as const
+    }),
+  )
+  return invoiceIds.flatMap((id) => {
+    const invoice = byId.get(id)
+    return invoice ? [invoice] : []
+  })
 }

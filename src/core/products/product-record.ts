@@ -10,6 +10,7 @@ export function productFromRow(
 ): Product {
   return {
     productId: row.product_id,
+    productSeq: row.product_seq,
     productNo: row.product_no,
     name: row.name,
     description: row.description,

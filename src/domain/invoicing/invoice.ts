@@ -53,6 +53,8 @@ export type Recipient = Readonly<{
 
 export type Invoice = Readonly<{
   invoiceId: string
+  /** A whole number unique in the organization, for vendors whose ids are integers. */
+  invoiceSeq: bigint
   caseId: string
   caseNo: bigint
   pageToken: string

@@ -25,7 +25,7 @@ export type ProductFields = Readonly<{
 }>
 
 export type Product = ProductFields &
-  Readonly<{ productId: string; productNo: string; createdAt: string; updatedAt: string }>
+  Readonly<{ productId: string; productSeq: bigint; productNo: string; createdAt: string; updatedAt: string }>
 
 export type ProductPatch = Partial<ProductFields>
 

@@ -1,0 +1,86 @@
+// Lists a page of the tenant's invoices and credit notes by the shared list spec, with the total
+// count for paging. The fields below are what dialects may filter and order by.
+
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { CoreContext, Tenant } from '../context.ts'
+import {
+  applyFilters,
+  applyOrder,
+  checkPage,
+  type FieldMap,
+  type ListSpec,
+  type Page,
+} from '../queries/list-spec.ts'
+import { loadInvoices } from './invoice-record.ts'
+
+export const INVOICE_FIELDS: FieldMap = {
+  invoiceId: 'invoices.invoice_id',
+  invoiceSeq: 'invoices.invoice_seq',
+  kind: 'invoices.kind',
+  state: 'invoices.state',
+  number: 'invoices.number',
+  numberSeq: 'invoices.number_seq',
+  caseId: 'invoices.case_id',
+  caseNo: 'cases.case_no',
+  contactId: 'invoices.contact_id',
+  contactNo: 'contacts.contact_no',
+  contactName: 'contacts.name',
+  contactOrgNo: 'contacts.org_no',
+  contactEmail: 'contacts.email',
+  creditedInvoiceId: 'invoices.credited_invoice_id',
+  currency: 'invoices.currency',
+  invoiceDate: 'invoices.invoice_date',
+  dueDate: 'invoices.due_date',
+  paymentReference: 'invoices.payment_reference',
+  ourReference: 'invoices.our_reference',
+  yourReference: 'invoices.your_reference',
+  notes: 'invoices.notes',
+  netMinor: 'invoices.net_minor',
+  grossMinor: 'invoices.gross_minor',
+  paidMinor: 'invoices.paid_minor',
+  balanceMinor:
+    'invoices.gross_minor + invoices.fees_minor - invoices.paid_minor - invoices.credited_minor - invoices.written_off_minor',
+  approvedAt: 'invoices.approved_at',
+  createdAt: 'invoices.created_at',
+  updatedAt: 'invoices.updated_at',
+}
+
+export async function listInvoices(
+  context: CoreContext,
+  tenant: Tenant,
+  spec: ListSpec,
+): Promise<Page<Invoice>> {
+  checkPage(spec)
+  const org = tenant.organizationId
+  const base = applyFilters(
+    context.storage.db
+      .selectFrom('invoices')
+      .innerJoin('cases', (join) =>
+        join
+          .onRef('cases.organization_id', '=', 'invoices.organization_id')
+          .onRef('cases.case_id', '=', 'invoices.case_id'),
+      )
+      .innerJoin('contacts', (join) =>
+        join
+          .onRef('contacts.organization_id', '=', 'invoices.organization_id')
+          .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
+      )
+      .where('invoices.organization_id', '=', org)
+      .where('invoices.state', '!=', 'deleted'),
+    INVOICE_FIELDS,
+    spec,
+  )
+  const [countRow, idRows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow(),
+    applyOrder(base.select('invoices.invoice_id'), INVOICE_FIELDS, spec.orderBy ?? [], 'invoices.invoice_seq')
+      .limit(spec.limit)
+      .offset(spec.offset)
+      .execute(),
+  ])
+  const items = await loadInvoices(
+    context.storage.db,
+    org,
+    idRows.map((row) => row.invoice_id),
+  )
+  return { items, totalCount: Number(countRow.count) }
+}
