@@ -19,8 +19,6 @@
 // here could only land a kill inside it by racing the relay's commit, which would test the
 // scheduler, not the relay. Everything outside the window must be exactly once, and is.
 
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
 import { enqueueOutbox } from '../../src/core/events/record-event.ts'
 import { listDeliveries } from '../../src/delivery/relay/delivery-log.ts'
@@ -28,23 +26,18 @@ import { OUTBOX_KINDS } from '../../src/delivery/relay/outbox-handler.ts'
 import type { Storage } from '../../src/storage/database.ts'
 import { newId } from '../../src/storage/ids.ts'
 import { describeEachEngine } from '../support/engines.ts'
+import {
+  exitOrSettled,
+  type KillPlan,
+  type RelayProcess,
+  spawnRelay,
+  stopRelay,
+} from './fixtures/relay-processes.ts'
 import { type Decide, startCountingHttpServer, startCountingSmtpServer } from './fixtures/relay-receivers.ts'
 
-const CHILD = fileURLToPath(new URL('./fixtures/relay-crash-child.ts', import.meta.url))
 const KILL_COUNT = 20
 const ROWS_PER_CHANNEL = 40
 const KILL_MODES = ['after-settle', 'before-send', 'receiver'] as const
-
-type KillPlan = Readonly<{ mode: (typeof KILL_MODES)[number] | 'none'; at: number }>
-
-type Generation = {
-  plan: KillPlan
-  child: ChildProcess
-  arrivals: number
-  killed: boolean
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-  stderr: string
-}
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
 function seededRandom(seed: number): () => number {
@@ -55,42 +48,6 @@ function seededRandom(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-function spawnRelay(plan: KillPlan, env: Record<string, string>): Generation {
-  const child = spawn(process.execPath, [CHILD], {
-    env: { ...process.env, ...env, RELAY_KILL_MODE: plan.mode, RELAY_KILL_AT: String(plan.at) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  const generation: Generation = {
-    plan,
-    child,
-    arrivals: 0,
-    killed: false,
-    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
-    stderr: '',
-  }
-  child.stderr?.on('data', (chunk: Buffer) => {
-    generation.stderr += chunk.toString('utf8')
-  })
-  return generation
-}
-
-async function unsettledCount(storage: Storage, organizationId: string): Promise<number> {
-  const row = await storage.db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<bigint | number>().as('count'))
-    .where('organization_id', '=', organizationId)
-    .where('state', 'in', ['pending', 'claimed'])
-    .executeTakeFirstOrThrow()
-  return Number(row.count)
-}
-
-async function untilSettled(storage: Storage, organizationId: string, deadlineMs: number): Promise<void> {
-  while ((await unsettledCount(storage, organizationId)) > 0) {
-    if (performance.now() > deadlineMs) throw new Error('the relay did not settle every row in time')
-    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
@@ -123,7 +80,7 @@ describeEachEngine('outbox relay under SIGKILL', ({ storage, databaseUrl, dataDi
   test('delivers every row exactly once to an SMTP server and a webhook receiver across 20 kills', async () => {
     const seed = Number(process.env.RELAY_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31))
     const random = seededRandom(seed)
-    let current: Generation | undefined
+    let current: RelayProcess | undefined
     const decide: Decide = async () => {
       const generation = current
       // Bytes a killed relay left in a socket buffer are not a message anyone still waits for.
@@ -149,7 +106,7 @@ describeEachEngine('outbox relay under SIGKILL', ({ storage, databaseUrl, dataDi
     const env = { DATABASE_URL: databaseUrl() ?? '', DATA_DIR: dataDir(), SMTP_PORT: String(smtp.port) }
     const plans: KillPlan[] = []
     for (let n = 0; n < KILL_COUNT; n++)
-      plans.push({ mode: KILL_MODES[n % 3]!, at: 1 + Math.floor(random() * 3) })
+      plans.push({ mode: KILL_MODES[n % KILL_MODES.length]!, at: 1 + Math.floor(random() * 3) })
     plans.push({ mode: 'none', at: 0 })
     const deadlineMs = performance.now() + 75_000
     const kills: string[] = []
@@ -158,13 +115,14 @@ describeEachEngine('outbox relay under SIGKILL', ({ storage, databaseUrl, dataDi
       for (const plan of plans) {
         const generation = spawnRelay(plan, env)
         current = generation
-        const settled = untilSettled(storage(), organizationId, deadlineMs).then(() => 'settled' as const)
-        const ending = await Promise.race([generation.exited.then(() => 'exited' as const), settled])
-        if (ending === 'settled') generation.child.kill('SIGTERM')
+        if ((await exitOrSettled(generation, storage(), organizationId, deadlineMs)) === 'settled') {
+          await stopRelay(generation)
+          break
+        }
         const { code, signal } = await generation.exited
-        if (signal === 'SIGKILL') kills.push(plan.mode)
-        else if (code !== 0) throw new Error(`relay exited with ${code ?? signal}:\n${generation.stderr}`)
-        if (ending === 'settled') break
+        if (signal !== 'SIGKILL')
+          throw new Error(`relay exited with ${code ?? signal}:\n${generation.stderr}`)
+        kills.push(plan.mode)
       }
     } finally {
       current?.child.kill('SIGKILL')

@@ -4,6 +4,8 @@ import { expect, test } from 'vitest'
 import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-error.ts'
 import { claimOutboxRows } from '../../src/delivery/relay/claim-outbox-rows.ts'
 import { listDeliveries } from '../../src/delivery/relay/delivery-log.ts'
+import { createSmsHandler } from '../../src/delivery/relay/sms-handler.ts'
+import { createLocalSmsOutbox } from '../../src/delivery/sms/local-sms-outbox.ts'
 import {
   createOutboxRelay,
   type OutboxRelay,
@@ -33,7 +35,7 @@ function fixture() {
   return { organizationId: newId(), kind: `test.${newId()}`, clock: manualClock() }
 }
 
-describeEachEngine('outbox relay', ({ storage }) => {
+describeEachEngine('outbox relay', ({ engine, storage, dataDir }) => {
   test('claims due rows in batches of batchSize, oldest first', async () => {
     const { organizationId, kind, clock } = fixture()
     const ids = await enqueueRows(
@@ -183,6 +185,69 @@ describeEachEngine('outbox relay', ({ storage }) => {
       ['interrupted', 1],
       ['sent', 2],
     ])
+  })
+
+  test.skipIf(engine !== 'postgres')(
+    'passes over rows another claim has locked instead of waiting',
+    async () => {
+      const { organizationId, kind, clock } = fixture()
+      const ids = await enqueueRows(
+        storage(),
+        [0, 1, 2].map((n) => ({ organizationId, kind, payload: { n } })),
+      )
+      const claim = { kinds: [kind], limit: 2, now: clock.now(), leaseMs: 60_000, claimedBy: 'test' }
+      let releaseLock: () => void = () => {}
+      const held = new Promise<void>((resolve) => {
+        releaseLock = resolve
+      })
+      let locked: () => void = () => {}
+      const lockTaken = new Promise<void>((resolve) => {
+        locked = resolve
+      })
+      const holder = storage()
+        .db.transaction()
+        .execute(async (tx) => {
+          await tx
+            .selectFrom('outbox')
+            .select('outbox_id')
+            .where('outbox_id', '=', ids[0]!)
+            .forUpdate()
+            .execute()
+          locked()
+          await held
+        })
+      await lockTaken
+
+      const claimed = await claimOutboxRows(storage(), { ...claim, claimToken: newId() })
+      releaseLock()
+      await holder
+
+      expect(claimed.map((row) => row.outboxId)).toEqual([ids[1], ids[2]])
+    },
+  )
+
+  test('dead-letters a row whose payload its handler refuses, naming the field', async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [
+      { organizationId, kind, payload: { invoiceId: 'inv-4', text: 'Hej' } },
+    ])
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: createSmsHandler({ transport: createLocalSmsOutbox({ dir: dataDir() }) }) },
+      now: clock.now,
+    })
+
+    const run = await relay.runOnce()
+
+    expect(run.dead).toBe(1)
+    expect(await outboxRow(storage(), id!)).toMatchObject({ state: 'dead', attempts: 1 })
+    const [entry] = await listDeliveries(storage(), organizationId)
+    expect(entry).toMatchObject({
+      status: 'dead',
+      channel: 'sms',
+      recipient: null,
+      detail: { error: 'payload.to must be a non-empty string', field: 'to' },
+    })
   })
 
   test('changes nothing for a row whose claim another relay took over', async () => {
