@@ -21,8 +21,9 @@ import type { Storage } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { retryDelayMs } from '../webhooks/deliver-webhook.ts'
 import { type ClaimedRow, claimOutboxRows, releaseOutboxRows } from './claim-outbox-rows.ts'
-import type { OutboxHandler } from './outbox-handler.ts'
 import { deliverRow, type RowOutcome } from './deliver-row.ts'
+import type { OutboxHandler } from './outbox-handler.ts'
+import { type PollLoop, startPollLoop } from './poll-loop.ts'
 
 export type RelayLog = Readonly<{
   debug(details: Record<string, unknown>, message: string): void
@@ -83,8 +84,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const claimedBy = `${hostname()}:${process.pid}`
   let stopping = false
   let busy = false
-  let loop: Promise<void> | undefined
-  let wake: (() => void) | undefined
+  let loop: PollLoop | undefined
 
   async function runOnce(): Promise<RelayRunResult> {
     assert(!busy, 'runOnce must not overlap itself; start() runs it in a loop')
@@ -123,40 +123,23 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return counts
   }
 
-  async function poll(): Promise<void> {
-    while (!stopping) {
-      let fullBatch = false
-      try {
-        fullBatch = (await runOnce()).claimed === settings.batchSize
-      } catch (error) {
-        settings.log.error({ err: error }, 'the outbox relay could not run a batch; it tries again')
-      }
-      // A full batch means more may be due: go on at once. Otherwise wait, unless stop() wakes us.
-      if (!fullBatch && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, settings.pollIntervalMs)
-          wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-        wake = undefined
-      }
-    }
-  }
-
   return {
     runOnce,
     start() {
       assert(loop === undefined, 'the relay is already started')
       stopping = false
-      loop = poll()
+      loop = startPollLoop({
+        runBatch: async () => (await runOnce()).claimed === settings.batchSize,
+        intervalMs: settings.pollIntervalMs,
+        onError: (error) => settings.log.error({ err: error }, 'the outbox relay could not run a batch'),
+      })
     },
     async stop() {
+      // Set first: the batch in flight hands back its rows not yet started.
       stopping = true
-      wake?.()
-      await loop
+      await loop?.stop()
       loop = undefined
+      stopping = false
     },
   }
 }
