@@ -11,6 +11,7 @@ import { createLocalPrintSpool, listLetters } from '../../src/delivery/letters/l
 import { createSmtpMailTransport } from '../../src/delivery/mail/smtp-mail-transport.ts'
 import { PermanentDeliveryError } from '../../src/delivery/permanent-delivery-error.ts'
 import { DeliveryAttemptError } from '../../src/delivery/relay/delivery-attempt-error.ts'
+import { createDeliveryHandlers } from '../../src/delivery/relay/delivery-handlers.ts'
 import { createEmailHandler } from '../../src/delivery/relay/email-handler.ts'
 import { createLetterHandler } from '../../src/delivery/relay/letter-handler.ts'
 import type { DeliveryAttempt } from '../../src/delivery/relay/outbox-handler.ts'
@@ -100,6 +101,21 @@ describe('email handler', () => {
     const error = refusal(() => handler.prepare(mailPayload, 'org-1'))
 
     expect(error.field).toBe('attachments[0].documentId')
+  })
+})
+
+describe('delivery handlers', () => {
+  it('cover the four delivery kinds, each on its channel', () => {
+    const unused = { send: () => Promise.reject(new Error('unused')) }
+
+    const handlers = createDeliveryHandlers({ mail: unused, letters: unused, sms: unused })
+
+    expect(Object.entries(handlers).map(([kind, handler]) => [kind, handler.channel])).toEqual([
+      ['email.send', 'email'],
+      ['letter.send', 'letter'],
+      ['sms.send', 'sms'],
+      ['webhook.deliver', 'webhook'],
+    ])
   })
 })
 
