@@ -104,16 +104,31 @@ const PNG_RENDERER_OPTIONS = { colorType: 0, filterType: 0, deflateLevel: 9 }
 
 export const QR_MARGIN_MODULES = 4
 
+// One invoice's code is drawn several times (the emailed PDF, each visit to the recipient's page,
+// the printed letter), and choosing the symbol's mask is most of the cost, so recent codes are
+// kept. Bounded, and least recently used first out.
+const CACHED_CODES = 256
+const recentCodes = new Map<string, Buffer>()
+
 /** Renders a payload as a QR code PNG, error correction level M (as EPC069-12 requires), 1 px/module. */
 export async function renderQrPng(payload: string): Promise<Buffer> {
   assert(payload.length > 0, 'a QR payload must not be empty')
+  const cached = recentCodes.get(payload)
+  if (cached !== undefined) {
+    recentCodes.delete(payload)
+    recentCodes.set(payload, cached)
+    return Buffer.from(cached)
+  }
   // One byte-mode segment: EPC069-12 sizes its 331-byte limit to byte mode at version 13, and it
   // spares qrcode's search for the shortest mix of modes, which costs more than the encoding.
-  return toBuffer([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], {
+  const png = await toBuffer([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], {
     type: 'png',
     errorCorrectionLevel: 'M',
     margin: QR_MARGIN_MODULES,
     scale: 1,
     rendererOpts: PNG_RENDERER_OPTIONS,
   })
+  recentCodes.set(payload, png)
+  if (recentCodes.size > CACHED_CODES) recentCodes.delete(recentCodes.keys().next().value as string)
+  return Buffer.from(png)
 }

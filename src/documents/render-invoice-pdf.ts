@@ -5,38 +5,51 @@
 // date (pdfkit would otherwise stamp the clock, and derive the file ID from it), so the same view
 // renders to the same bytes, and a re-render for a reminder letter matches the emailed original.
 
-import PDFDocument from 'pdfkit'
 import { buildDocumentText } from './document-text.ts'
 import { renderQrPng } from './epc-qr.ts'
 import { checkView, documentDateOf, type InvoiceDocumentView } from './invoice-document-view.ts'
 import { paymentQrPayload } from './payment-qr.ts'
+import { createPdfDocument } from './pdf-fonts.ts'
 import { drawFirstPageHeader } from './pdf-header.ts'
 import { drawLineTable } from './pdf-line-table.ts'
 import { drawPageFooters } from './pdf-pages.ts'
 import { drawSummary } from './pdf-summary.ts'
+import { type Pdf, rememberStringWidths } from './pdf-text.ts'
 
-export async function renderInvoicePdf(view: InvoiceDocumentView): Promise<Buffer> {
+export type RenderPdfOptions = Readonly<{
+  /** Share standard-font metrics between documents (pdf-fonts.ts); off only to compare against plain pdfkit. */
+  shareFontMetrics?: boolean
+}>
+
+export async function renderInvoicePdf(
+  view: InvoiceDocumentView,
+  options: RenderPdfOptions = {},
+): Promise<Buffer> {
   checkView(view)
   const text = buildDocumentText(view)
   const qrPayload = paymentQrPayload(view)
   const qrPng = qrPayload === undefined ? undefined : await renderQrPng(qrPayload)
   const documentDate = new Date(`${documentDateOf(view)}T00:00:00Z`)
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    bufferPages: true,
-    lang: view.locale,
-    displayTitle: true,
-    info: {
-      Title: `${text.title} ${view.number}`,
-      Author: view.sender.name,
-      Producer: 'Faktura',
-      Creator: 'Faktura',
-      CreationDate: documentDate,
-      ModDate: documentDate,
+  const doc = createPdfDocument(
+    {
+      size: 'A4',
+      margin: 0,
+      bufferPages: true,
+      lang: view.locale,
+      displayTitle: true,
+      info: {
+        Title: `${text.title} ${view.number}`,
+        Author: view.sender.name,
+        Producer: 'Faktura',
+        Creator: 'Faktura',
+        CreationDate: documentDate,
+        ModDate: documentDate,
+      },
     },
-  })
+    options.shareFontMetrics ?? true,
+  )
   const bytes = collect(doc)
+  rememberStringWidths(doc)
   const tableY = drawFirstPageHeader(doc, text, view.sender.logo)
   const summaryY = drawLineTable(doc, text, tableY)
   drawSummary(doc, text, qrPng, summaryY)
@@ -45,7 +58,7 @@ export async function renderInvoicePdf(view: InvoiceDocumentView): Promise<Buffe
   return bytes
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+function collect(doc: Pdf): Promise<Buffer> {
   const chunks: Uint8Array[] = []
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))

@@ -4,7 +4,7 @@
 import { create } from 'qrcode'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../../src/domain/errors.ts'
-import { type EpcQrInput, epcAmount, epcQrPayload } from '../../src/documents/epc-qr.ts'
+import { type EpcQrInput, epcAmount, epcQrPayload, renderQrPng } from '../../src/documents/epc-qr.ts'
 import { isValidIban, isValidRfReference } from '../../src/documents/iso7064.ts'
 
 const BASE: EpcQrInput = {
@@ -186,5 +186,17 @@ describe('ISO 7064 check digits', () => {
     expect(isValidRfReference('RF18 5390 0754 7034')).toBe(true)
     expect(isValidRfReference('RF18539007547035')).toBe(false)
     expect(isValidRfReference('RF18')).toBe(false)
+  })
+})
+
+describe('renderQrPng', () => {
+  it('hands out a copy of a remembered code, so that one caller cannot spoil it for the next', async () => {
+    const payload = epcQrPayload(BASE)
+    const first = await renderQrPng(payload)
+    const pristine = Buffer.from(first)
+
+    first.fill(0)
+
+    expect((await renderQrPng(payload)).equals(pristine)).toBe(true)
   })
 })

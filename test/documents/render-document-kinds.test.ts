@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { AssertionError } from '../../src/domain/assert.ts'
+import { fontMetricsShareable } from '../../src/documents/pdf-fonts.ts'
 import { renderInvoicePdf } from '../../src/documents/render-invoice-pdf.ts'
 import { creditNoteOf, longSwedishInvoice, reminderOf } from './derived-views.ts'
 import { encodeRgbPng } from './png.ts'
@@ -114,6 +115,17 @@ describe('determinism and metadata', () => {
     const second = await renderInvoicePdf(DE_INVOICE)
 
     expect(second.equals(first)).toBe(true)
+  })
+
+  it('renders the same bytes with font metrics shared between documents as plain pdfkit does', async () => {
+    expect(fontMetricsShareable()).toBe(true)
+    for (const view of [DE_INVOICE, creditNoteOf(SV_INVOICE, 'K-1'), longSwedishInvoice(80)]) {
+      const plain = await renderInvoicePdf(view, { shareFontMetrics: false })
+
+      const shared = await renderInvoicePdf(view, { shareFontMetrics: true })
+
+      expect(shared.equals(plain)).toBe(true)
+    }
   })
 
   it('renders the same view to the same extracted text', async () => {
