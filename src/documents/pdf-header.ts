@@ -59,6 +59,7 @@ function drawSender(doc: Pdf, text: DocumentText): void {
 }
 
 function drawRecipient(doc: Pdf, text: DocumentText): void {
+  // The return address gets the one line the window leaves it; a longer one is cut at a word.
   const returnLines = wrapText(doc, text.returnAddress, RETURN_ADDRESS.width, { size: SMALL_SIZE - 1 })
   drawLine(doc, returnLines[0] ?? '', RETURN_ADDRESS.x, RETURN_ADDRESS.y, { size: SMALL_SIZE - 1 })
   // Shrink the type rather than let a long address leave the envelope window.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { renderQrPng } from '../../src/documents/epc-qr.ts'
 import { paymentQrPayload } from '../../src/documents/payment-qr.ts'
 import { escapeHtml, renderInvoiceHtml } from '../../src/documents/render-invoice-html.ts'
+import { creditNoteOf, reminderOf } from './derived-views.ts'
 import { DE_INVOICE, SV_INVOICE } from './sample-views.ts'
 
 describe('renderInvoiceHtml', () => {
@@ -48,6 +49,25 @@ describe('renderInvoiceHtml', () => {
     const html = await renderInvoiceHtml(DE_INVOICE)
 
     expect(html).toContain(`src="data:image/png;base64,${png.toString('base64')}"`)
+  })
+
+  it('renders a credit note and a reminder with their own titles and sums', async () => {
+    const creditNote = await renderInvoiceHtml(creditNoteOf(DE_INVOICE, 'RK-1'))
+    const reminder = await renderInvoiceHtml(
+      reminderOf(SV_INVOICE, {
+        level: 1,
+        remindedOn: '2027-01-05',
+        payByOn: '2027-01-15',
+        feeMinor: 6000n,
+        interestMinor: 0n,
+      }),
+    )
+
+    expect(creditNote).toContain('<h1>Rechnungskorrektur</h1>')
+    expect(creditNote).toContain('-1.634,32 EUR')
+    expect(creditNote).not.toContain('EPC QR')
+    expect(reminder).toContain('<h1>Betalningspåminnelse</h1>')
+    expect(reminder).toContain('60 777,00 SEK')
   })
 
   it('has no QR code for a SEK invoice', async () => {
