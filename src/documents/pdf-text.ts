@@ -1,10 +1,11 @@
-// Text primitives over pdfkit. Every string is drawn as single lines with lineBreak off, and
-// wrapping is done here by measuring words: pdfkit's own line wrapper then never runs, which keeps
-// rendering fast, never adds a page behind our back, and tells the layout how tall a cell is
-// before it is drawn.
+// Text primitives over pdfkit. Every string is folded into WinAnsi (win-ansi.ts) and drawn as
+// single lines with lineBreak off; wrapping is done here by measuring words. pdfkit's own line
+// wrapper then never runs, which keeps rendering fast, never adds a page behind our back, and
+// tells the layout how tall a cell is before it is drawn.
 
 import type PDFDocument from 'pdfkit'
 import { BODY_SIZE, FONT, FONT_BOLD, LEADING } from './pdf-geometry.ts'
+import { toWinAnsi } from './win-ansi.ts'
 
 export type Pdf = InstanceType<typeof PDFDocument>
 
@@ -61,16 +62,17 @@ export function drawLine(
   align: Align = 'left',
 ) {
   useStyle(doc, style)
-  const width = align === 'left' ? 0 : doc.widthOfString(text)
+  const printable = toWinAnsi(text)
+  const width = align === 'left' ? 0 : doc.widthOfString(printable)
   const left = align === 'right' ? x - width : align === 'center' ? x - width / 2 : x
-  doc.text(text, left, y, { lineBreak: false })
+  doc.text(printable, left, y, { lineBreak: false })
 }
 
 /** Greedy word wrap into lines no wider than widthPt; a word longer than a line is cut. */
 export function wrapText(doc: Pdf, text: string, widthPt: number, style: TextStyle = {}): string[] {
   useStyle(doc, style)
   const lines: string[] = []
-  for (const paragraph of text.split(/\r?\n/)) {
+  for (const paragraph of text.split(/\r?\n/).map(toWinAnsi)) {
     // Most cells fit on one line: one measurement decides that.
     if (doc.widthOfString(paragraph) <= widthPt) lines.push(paragraph.trim())
     else wrapParagraph(doc, paragraph, widthPt, lines)
