@@ -15,7 +15,10 @@ function countryName(countryCode: string, locale: DocumentLocale): string {
     names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' })
     regionNames.set(locale, names)
   }
-  return (names.of(countryCode.toUpperCase()) ?? countryCode).toLocaleUpperCase(locale)
+  const code = countryCode.toUpperCase()
+  // Intl throws on anything but a well-formed code; print such a value as it was given.
+  const name = /^[A-Z]{2}$/.test(code) ? names.of(code) : undefined
+  return (name ?? countryCode).toLocaleUpperCase(locale)
 }
 
 export function documentTitle(view: InvoiceDocumentView): string {

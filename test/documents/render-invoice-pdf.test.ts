@@ -134,6 +134,14 @@ describe('renderInvoicePdf per locale', () => {
     })
   }
 
+  it('names a foreign recipient country in capitals in the document language', async () => {
+    const view = { ...SV_INVOICE, recipient: { ...SV_INVOICE.recipient, countryCode: 'no' } }
+
+    const { raw } = await extractText(await renderInvoicePdf(view))
+
+    expect(raw).toMatch(/796 22 Älvdalen\nNORGE\n/)
+  })
+
   it('prints the country line only for a recipient abroad', async () => {
     const { raw } = await extractText(await renderInvoicePdf(SV_INVOICE))
 
