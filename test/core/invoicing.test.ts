@@ -8,6 +8,7 @@ import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
 import { deleteDraftInvoice } from '../../src/core/invoices/delete-draft-invoice.ts'
 import { getInvoice } from '../../src/core/invoices/get-invoice.ts'
 import { updateDraftInvoice } from '../../src/core/invoices/update-draft-invoice.ts'
+import { writeOffInvoice } from '../../src/core/invoices/write-off-invoice.ts'
 import { recordPayment } from '../../src/core/payments/record-payment.ts'
 import { DomainError } from '../../src/domain/errors.ts'
 import { accountBalances, countRows, createWorld, entryTotals, type World } from '../support/core-fixtures.ts'
@@ -340,5 +341,33 @@ describeEachEngine('invoice use cases', ({ storage }) => {
     expect(await countRows(storage(), 'payments', world.tenant.organizationId)).toBe(before.payments)
     expect(await countRows(storage(), 'journal_entries', world.tenant.organizationId)).toBe(before.entries)
     expect((await getInvoice(world.core, world.tenant, invoice.invoiceId)).paidMinor).toBe(0n)
+  })
+
+  test('writing off what is left ends the invoice and takes back its VAT', async () => {
+    const world = await createWorld(storage())
+    const invoice = await approvedInvoice(world)
+    await recordPayment(world.core, world.tenant, { invoiceId: invoice.invoiceId, amountMinor: 50000n })
+
+    const written = await writeOffInvoice(world.core, world.tenant, { invoiceId: invoice.invoiceId })
+
+    expect(written.state).toBe('written_off')
+    expect(written.balanceMinor).toBe(0n)
+    const balances = await accountBalances(storage(), world.tenant.organizationId)
+    expect(balances.get('1510')).toBe(0n)
+    expect(balances.get('6352')).toBe(160000n)
+    expect(balances.get('2611')).toBe(-10000n)
+  })
+
+  test('writing off a draft is refused with wrong_state', async () => {
+    const world = await createWorld(storage())
+    const draft = await createInvoice(world.core, world.tenant, {
+      contactId: world.contactId,
+      lines: [{ productId: world.productId }],
+    })
+
+    await expectDomainError(
+      writeOffInvoice(world.core, world.tenant, { invoiceId: draft.invoiceId }),
+      'wrong_state',
+    )
   })
 })
