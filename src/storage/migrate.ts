@@ -5,10 +5,16 @@ import type { Kysely } from 'kysely'
 import { type Migration, Migrator } from 'kysely/migration'
 import * as core from './migrations/0001-core.ts'
 import * as delivery from './migrations/0002-delivery.ts'
+import * as billogram from './migrations/0003-billogram.ts'
+import * as billomat from './migrations/0004-billomat.ts'
+import * as billy from './migrations/0005-billy.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
   '0002-delivery': delivery,
+  '0003-billogram': billogram,
+  '0004-billomat': billomat,
+  '0005-billy': billy,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

@@ -3,6 +3,9 @@
 // decimals, dates (YYYY-MM-DD), instants (ISO 8601) and JSON.
 
 import type { Generated } from 'kysely'
+import type { BillogramTables } from './schema-billogram.ts'
+import type { BillomatTables } from './schema-billomat.ts'
+import type { BillyTables } from './schema-billy.ts'
 
 export type OrganizationsTable = {
   organization_id: string
@@ -300,7 +303,9 @@ export type DeliveryLogTable = {
   created_at: string
 }
 
-export type Database = {
+export type Database = CoreTables & BillogramTables & BillomatTables & BillyTables
+
+export type CoreTables = {
   organizations: OrganizationsTable
   credentials: CredentialsTable
   counters: CountersTable
