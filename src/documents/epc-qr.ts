@@ -3,10 +3,11 @@
 // the code or, worse, pays the wrong account, so every field is checked here against the limits
 // in ../shared/reference/field.md §5.4 before a code is drawn.
 
-import { toBuffer } from 'qrcode'
+import { create } from 'qrcode'
 import { assert } from '../domain/assert.ts'
 import { invalidField } from '../domain/errors.ts'
 import { minorToDecimalString } from '../domain/money/decimal.ts'
+import { encodeGreyPng } from './grey-png.ts'
 import { compactIdentifier, isValidBic, isValidIban, isValidRfReference } from './iso7064.ts'
 
 /** A structured ISO 11649 creditor reference, or free text: EPC069-12 allows one, never both. */
@@ -97,11 +98,6 @@ export function epcQrPayload(input: EpcQrInput): string {
   return payload
 }
 
-// One pixel per module, grey without alpha: pdfkit then embeds the PNG's compressed rows as they
-// are (no decode and re-encode), and the image is scaled up without interpolation when drawn.
-// Filter type 0 skips pngjs's adaptive filter search, which costs more than it saves on a QR.
-const PNG_RENDERER_OPTIONS = { colorType: 0, filterType: 0, deflateLevel: 9 }
-
 export const QR_MARGIN_MODULES = 4
 
 // One invoice's code is drawn several times (the emailed PDF, each visit to the recipient's page,
@@ -110,7 +106,14 @@ export const QR_MARGIN_MODULES = 4
 const CACHED_CODES = 256
 const recentCodes = new Map<string, Buffer>()
 
-/** Renders a payload as a QR code PNG, error correction level M (as EPC069-12 requires), 1 px/module. */
+/**
+ * The symbol comes from qrcode at error correction level M, as EPC069-12 requires, from one
+ * byte-mode segment: the standard sizes its 331-byte limit to byte mode at version 13, and it
+ * spares qrcode's search for the shortest mix of modes. The PNG has one grey pixel per module and
+ * a four-module quiet zone: pdfkit embeds it without decoding it, and PDF viewers scale it up
+ * without smoothing. It is written here (grey-png.ts) rather than by qrcode's renderer, which
+ * converts every pixel from RGBA and compresses on a worker thread, twice the time of the symbol.
+ */
 export async function renderQrPng(payload: string): Promise<Buffer> {
   assert(payload.length > 0, 'a QR payload must not be empty')
   const cached = recentCodes.get(payload)
@@ -119,15 +122,17 @@ export async function renderQrPng(payload: string): Promise<Buffer> {
     recentCodes.set(payload, cached)
     return Buffer.from(cached)
   }
-  // One byte-mode segment: EPC069-12 sizes its 331-byte limit to byte mode at version 13, and it
-  // spares qrcode's search for the shortest mix of modes, which costs more than the encoding.
-  const png = await toBuffer([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], {
-    type: 'png',
+  const { modules } = create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], {
     errorCorrectionLevel: 'M',
-    margin: QR_MARGIN_MODULES,
-    scale: 1,
-    rendererOpts: PNG_RENDERER_OPTIONS,
   })
+  const width = modules.size + 2 * QR_MARGIN_MODULES
+  const pixels = new Uint8Array(width * width).fill(255)
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let column = 0; column < modules.size; column += 1) {
+      if (modules.get(row, column)) pixels[(row + QR_MARGIN_MODULES) * width + column + QR_MARGIN_MODULES] = 0
+    }
+  }
+  const png = encodeGreyPng(width, width, pixels)
   recentCodes.set(payload, png)
   if (recentCodes.size > CACHED_CODES) recentCodes.delete(recentCodes.keys().next().value as string)
   return Buffer.from(png)
