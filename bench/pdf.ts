@@ -51,7 +51,7 @@ function rfReference(base: string): string {
   return `RF${String(98 - remainder).padStart(2, '0')}${base}`
 }
 
-function viewNumber(iteration: number): InvoiceDocumentView {
+function numberedInvoice(iteration: number): InvoiceDocumentView {
   const number = `2026-${String(iteration).padStart(6, '0')}`
   return {
     ...BASE_VIEW,
@@ -90,7 +90,7 @@ function report(engine: string, tally: Tally, extra: Readonly<Record<string, unk
 
 /** The benchmark is about one-page invoices: a layout change that spills onto a second page must show. */
 async function assertOnePage(): Promise<void> {
-  const pdf = (await renderInvoicePdf(viewNumber(0))).toString('latin1')
+  const pdf = (await renderInvoicePdf(numberedInvoice(0))).toString('latin1')
   const pages = pdf.match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
   if (pages !== 1) throw new Error(`the benchmark invoice has ${pages} pages, expected 1`)
 }
@@ -100,9 +100,9 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   try {
     const page = await browser.newPage()
-    const renderPdfkit = (iteration: number) => renderInvoicePdf(viewNumber(iteration))
+    const renderPdfkit = (iteration: number) => renderInvoicePdf(numberedInvoice(iteration))
     const printChromium = async (iteration: number) => {
-      await page.setContent(await renderInvoiceHtml(viewNumber(iteration)))
+      await page.setContent(await renderInvoiceHtml(numberedInvoice(iteration)))
       return page.pdf({ format: 'A4', printBackground: true })
     }
     await runFor(1, { pdfs: 0, seconds: 0, bytes: 0 }, renderPdfkit)

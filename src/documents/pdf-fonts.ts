@@ -3,7 +3,7 @@
 //
 // pdfkit rebuilds a standard font's metrics (for Helvetica 315 glyph widths and some 2,700 kerning
 // pairs) into fresh lookup tables for every document and every font it uses. For a one-page
-// invoice that was about a fifth of the rendering time (bench/pdf.ts: about 210 against 255
+// invoice that was about a fifth of the rendering time (bench/pdf.ts: about 215 against 260
 // PDFs/s). The tables are never written after they are built, so documents can share them: the
 // document is created without a default font and is given, under the ids pdfkit itself would
 // assign (F1, F2, in the order it would assign them), copies of pdfkit's own font objects built
