@@ -6,8 +6,8 @@
 // printing through it would. Run: `npm run bench:pdf`; BENCH_SECONDS sets each engine's total time.
 
 import { chromium } from 'playwright-core'
-import { mod97 } from '../src/documents/iso7064.ts'
 import type { InvoiceDocumentView } from '../src/documents/invoice-document-view.ts'
+import { mod97 } from '../src/documents/iso7064.ts'
 import { renderInvoiceHtml } from '../src/documents/render-invoice-html.ts'
 import { renderInvoicePdf } from '../src/documents/render-invoice-pdf.ts'
 import { type SampleLine, sampleView } from '../test/documents/sample-views.ts'

@@ -1,7 +1,6 @@
 // Turns a view into the localized strings a document shows, independent of where they are drawn:
 // the PDF and the HTML page both render this, so they show the same words and the same numbers.
 
-import type { InvoiceDocumentView, PaymentReference } from './invoice-document-view.ts'
 import { documentTitle, recipientLines, senderLines } from './document-parties.ts'
 import {
   formatAmount,
@@ -12,6 +11,7 @@ import {
   formatPercent,
   groupInFours,
 } from './format.ts'
+import type { InvoiceDocumentView, PaymentReference } from './invoice-document-view.ts'
 import { LABELS } from './labels.ts'
 
 export type TextRow = Readonly<{ label: string; value: string; emphasized?: boolean }>

@@ -3,20 +3,20 @@
 
 import type { DocumentText } from './document-text.ts'
 import {
+  CONTENT_WIDTH,
+  LEFT,
   LOGO,
+  META_Y,
   MM,
   RECIPIENT,
   RETURN_ADDRESS,
   RIGHT,
   RIGHT_COLUMN_WIDTH,
   RIGHT_COLUMN_X,
-  LEFT,
-  META_Y,
   SENDER_Y,
   SMALL_SIZE,
   TITLE_SIZE,
   TITLE_Y,
-  CONTENT_WIDTH,
 } from './pdf-geometry.ts'
 import { drawLine, drawLines, drawRows, lineHeightOf, type Pdf, wrapText } from './pdf-text.ts'
 

@@ -3,9 +3,9 @@
 
 import { create } from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../../src/domain/errors.ts'
 import { type EpcQrInput, epcAmount, epcQrPayload, renderQrPng } from '../../src/documents/epc-qr.ts'
 import { isValidIban, isValidRfReference } from '../../src/documents/iso7064.ts'
+import { DomainError } from '../../src/domain/errors.ts'
 
 const BASE: EpcQrInput = {
   bic: 'COBADEFFXXX',

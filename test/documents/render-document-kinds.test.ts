@@ -3,9 +3,9 @@
 // the same bytes with metadata dated from the document rather than the clock.
 
 import { describe, expect, it } from 'vitest'
-import { AssertionError } from '../../src/domain/assert.ts'
 import { fontMetricsShareable } from '../../src/documents/pdf-fonts.ts'
 import { renderInvoicePdf } from '../../src/documents/render-invoice-pdf.ts'
+import { AssertionError } from '../../src/domain/assert.ts'
 import { creditNoteOf, longSwedishInvoice, reminderOf } from './derived-views.ts'
 import { encodeRgbPng } from './png.ts'
 import { extractText, listImages, pdfInfo } from './poppler.ts'

@@ -2,8 +2,6 @@
 // setup usual in its country. Totals are computed here from the lines (VAT per rate, half-up), so
 // every sample passes the renderers' consistency check.
 
-import { divideRounded } from '../../src/domain/money/money.ts'
-import type { CurrencyCode } from '../../src/domain/money/currency.ts'
 import type {
   DocumentLine,
   DocumentLocale,
@@ -11,6 +9,8 @@ import type {
   InvoiceDocumentView,
   TaxBreakdownRow,
 } from '../../src/documents/invoice-document-view.ts'
+import type { CurrencyCode } from '../../src/domain/money/currency.ts'
+import { divideRounded } from '../../src/domain/money/money.ts'
 
 export type SampleLine = Readonly<{
   description: string

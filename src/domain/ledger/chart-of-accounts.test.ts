@@ -1,6 +1,6 @@
 // Proves the default charts resolve every role to one account of a fitting nature, and how rates fall back.
 import { describe, expect, it } from 'vitest'
-import { type Account, ACCOUNT_ROLES } from './account.ts'
+import { ACCOUNT_ROLES, type Account } from './account.ts'
 import { accountForRole, accountNumberForRole, chartProblems } from './chart-of-accounts.ts'
 import { DEFAULT_CHARTS, findDefaultChart } from './default-chart.ts'
 

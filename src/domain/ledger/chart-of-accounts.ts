@@ -4,8 +4,8 @@
 
 import { DomainError } from '../errors.ts'
 import {
-  type Account,
   ACCOUNT_ROLES,
+  type Account,
   type AccountRole,
   canonicalVatRatePercent,
   ROLE_NATURES,
