@@ -2,14 +2,7 @@
 
 import type { Contact } from '../../domain/contacts/contact.ts'
 import type { CoreContext, Tenant } from '../context.ts'
-import {
-  applyFilters,
-  applyOrder,
-  checkPage,
-  type FieldMap,
-  type ListSpec,
-  type Page,
-} from '../queries/list-spec.ts'
+import { type FieldMap, fetchPage, type ListSpec, type Page } from '../queries/list-spec.ts'
 import { contactFromRow } from './contact-record.ts'
 
 export const CONTACT_FIELDS: FieldMap = {
@@ -38,18 +31,11 @@ export async function listContacts(
   tenant: Tenant,
   spec: ListSpec,
 ): Promise<Page<Contact>> {
-  checkPage(spec)
-  const base = applyFilters(
-    context.storage.db.selectFrom('contacts').where('contacts.organization_id', '=', tenant.organizationId),
-    CONTACT_FIELDS,
-    spec,
+  const base = context.storage.db
+    .selectFrom('contacts')
+    .where('contacts.organization_id', '=', tenant.organizationId)
+  const { rows, totalCount } = await fetchPage(base, CONTACT_FIELDS, spec, 'contacts.contact_no', (query) =>
+    query.selectAll(),
   )
-  const [countRow, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow(),
-    applyOrder(base.selectAll(), CONTACT_FIELDS, spec.orderBy ?? [], 'contacts.contact_no')
-      .limit(spec.limit)
-      .offset(spec.offset)
-      .execute(),
-  ])
-  return { items: rows.map(contactFromRow), totalCount: Number(countRow.count) }
+  return { items: rows.map(contactFromRow), totalCount }
 }

@@ -18,7 +18,7 @@ import { draftColumns } from './create-invoice.ts'
 import { type CreditSelection, creditDraftFor } from './credit-lines.ts'
 import { invoicePosting } from './invoice-posting.ts'
 import { lineRows, loadInvoice } from './invoice-record.ts'
-import { lockInvoice, organizationOf } from './lock-invoice.ts'
+import { lockInvoice, organizationOf, saveLockedInvoice } from './lock-invoice.ts'
 import { assertFound, resolveDraft } from './resolve-draft.ts'
 import { takeNumber } from './take-number.ts'
 
@@ -118,18 +118,17 @@ export async function creditInvoice(
     }))
     await tx.insertInto('invoice_lines').values(rows).execute()
     // Credit beyond what was owed gives back money already paid: it leaves the invoice's payments.
-    await tx
-      .updateTable('invoices')
-      .set({
+    await saveLockedInvoice(
+      tx,
+      org,
+      invoice,
+      {
         credited_minor: invoice.creditedMinor + creditMinor,
         paid_minor: invoice.paidMinor - excessMinor,
         state,
-        version: invoice.version + 1,
-        updated_at: now,
-      })
-      .where('organization_id', '=', org)
-      .where('invoice_id', '=', invoice.invoiceId)
-      .execute()
+      },
+      now,
+    )
     const creditNote = assertFound(await loadInvoice(tx, org, creditNoteId), 'credit note', creditNoteId)
     const chart = await loadChart(tx, org)
     const source = { type: 'credit_note', id: creditNoteId }

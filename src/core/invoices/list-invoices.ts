@@ -3,14 +3,7 @@
 
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { CoreContext, Tenant } from '../context.ts'
-import {
-  applyFilters,
-  applyOrder,
-  checkPage,
-  type FieldMap,
-  type ListSpec,
-  type Page,
-} from '../queries/list-spec.ts'
+import { type FieldMap, fetchPage, type ListSpec, type Page } from '../queries/list-spec.ts'
 import { loadInvoices } from './invoice-record.ts'
 
 export const INVOICE_FIELDS: FieldMap = {
@@ -50,37 +43,32 @@ export async function listInvoices(
   tenant: Tenant,
   spec: ListSpec,
 ): Promise<Page<Invoice>> {
-  checkPage(spec)
   const org = tenant.organizationId
-  const base = applyFilters(
-    context.storage.db
-      .selectFrom('invoices')
-      .innerJoin('cases', (join) =>
-        join
-          .onRef('cases.organization_id', '=', 'invoices.organization_id')
-          .onRef('cases.case_id', '=', 'invoices.case_id'),
-      )
-      .innerJoin('contacts', (join) =>
-        join
-          .onRef('contacts.organization_id', '=', 'invoices.organization_id')
-          .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
-      )
-      .where('invoices.organization_id', '=', org)
-      .where('invoices.state', '!=', 'deleted'),
+  const base = context.storage.db
+    .selectFrom('invoices')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.organization_id', '=', 'invoices.organization_id')
+        .onRef('cases.case_id', '=', 'invoices.case_id'),
+    )
+    .innerJoin('contacts', (join) =>
+      join
+        .onRef('contacts.organization_id', '=', 'invoices.organization_id')
+        .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
+    )
+    .where('invoices.organization_id', '=', org)
+    .where('invoices.state', '!=', 'deleted')
+  const { rows: idRows, totalCount } = await fetchPage(
+    base,
     INVOICE_FIELDS,
     spec,
+    'invoices.invoice_seq',
+    (query) => query.select('invoices.invoice_id'),
   )
-  const [countRow, idRows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow(),
-    applyOrder(base.select('invoices.invoice_id'), INVOICE_FIELDS, spec.orderBy ?? [], 'invoices.invoice_seq')
-      .limit(spec.limit)
-      .offset(spec.offset)
-      .execute(),
-  ])
   const items = await loadInvoices(
     context.storage.db,
     org,
     idRows.map((row) => row.invoice_id),
   )
-  return { items, totalCount: Number(countRow.count) }
+  return { items, totalCount }
 }

@@ -4,6 +4,7 @@
 import { notFound } from '../../domain/errors.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { forUpdate, type Storage, type Tx } from '../../storage/database.ts'
+import type { InvoicesTable } from '../../storage/schema.ts'
 import { loadInvoice } from './invoice-record.ts'
 
 export async function lockInvoice(
@@ -31,4 +32,29 @@ export async function organizationOf(tx: Tx, organizationId: string) {
     .select(['country', 'base_currency', 'locale', 'settings', 'clock_offset_days', 'name'])
     .where('organization_id', '=', organizationId)
     .executeTakeFirstOrThrow()
+}
+
+export type InvoiceChanges = Readonly<
+  Partial<
+    Pick<
+      InvoicesTable,
+      'state' | 'paid_minor' | 'credited_minor' | 'written_off_minor' | 'fees_minor' | 'due_date' | 'extra'
+    >
+  >
+>
+
+/** Writes a locked invoice's changes, bumping its version: every lifecycle change ends here. */
+export async function saveLockedInvoice(
+  tx: Tx,
+  organizationId: string,
+  invoice: Invoice,
+  changes: InvoiceChanges,
+  now: string,
+): Promise<void> {
+  await tx
+    .updateTable('invoices')
+    .set({ ...changes, version: invoice.version + 1, updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('invoice_id', '=', invoice.invoiceId)
+    .execute()
 }

@@ -11,7 +11,7 @@ import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
 import { loadInvoice } from './invoice-record.ts'
-import { lockInvoice, organizationOf } from './lock-invoice.ts'
+import { lockInvoice, organizationOf, saveLockedInvoice } from './lock-invoice.ts'
 import { assertFound } from './resolve-draft.ts'
 
 export type WriteOffInput = Readonly<{ invoiceId: string; amountMinor?: bigint; reason?: string }>
@@ -37,17 +37,13 @@ export async function writeOffInvoice(
     const state = amountMinor === invoice.balanceMinor ? finalState : invoice.state
     const organization = await organizationOf(tx, org)
     const entryDate = todayFor(context, organization.clock_offset_days)
-    await tx
-      .updateTable('invoices')
-      .set({
-        written_off_minor: invoice.writtenOffMinor + amountMinor,
-        state,
-        version: invoice.version + 1,
-        updated_at: now,
-      })
-      .where('organization_id', '=', org)
-      .where('invoice_id', '=', invoice.invoiceId)
-      .execute()
+    await saveLockedInvoice(
+      tx,
+      org,
+      invoice,
+      { written_off_minor: invoice.writtenOffMinor + amountMinor, state },
+      now,
+    )
     const chart = await loadChart(tx, org)
     const vat = invoice.breakdown
       .filter((group) => group.vatMinor > 0n)

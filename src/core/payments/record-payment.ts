@@ -14,7 +14,7 @@ import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadInvoice } from '../invoices/invoice-record.ts'
-import { lockInvoice, organizationOf } from '../invoices/lock-invoice.ts'
+import { lockInvoice, organizationOf, saveLockedInvoice } from '../invoices/lock-invoice.ts'
 import { assertFound } from '../invoices/resolve-draft.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
 
@@ -95,17 +95,7 @@ export async function recordPayment(
         })
         .execute()
     }
-    await tx
-      .updateTable('invoices')
-      .set({
-        paid_minor: invoice.paidMinor + appliedMinor,
-        state,
-        version: invoice.version + 1,
-        updated_at: now,
-      })
-      .where('organization_id', '=', org)
-      .where('invoice_id', '=', invoice.invoiceId)
-      .execute()
+    await saveLockedInvoice(tx, org, invoice, { paid_minor: invoice.paidMinor + appliedMinor, state }, now)
     const chart = await loadChart(tx, org)
     const entry = paymentEntry(chart, {
       entryDate: paidOn,

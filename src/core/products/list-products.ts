@@ -2,14 +2,7 @@
 
 import type { Product } from '../../domain/products/product.ts'
 import type { CoreContext, Tenant } from '../context.ts'
-import {
-  applyFilters,
-  applyOrder,
-  checkPage,
-  type FieldMap,
-  type ListSpec,
-  type Page,
-} from '../queries/list-spec.ts'
+import { type FieldMap, fetchPage, type ListSpec, type Page } from '../queries/list-spec.ts'
 import { productFromRow } from './product-record.ts'
 
 export const PRODUCT_FIELDS: FieldMap = {
@@ -30,20 +23,11 @@ export async function listProducts(
   tenant: Tenant,
   spec: ListSpec,
 ): Promise<Page<Product>> {
-  checkPage(spec)
   const org = tenant.organizationId
-  const base = applyFilters(
-    context.storage.db.selectFrom('products').where('products.organization_id', '=', org),
-    PRODUCT_FIELDS,
-    spec,
+  const base = context.storage.db.selectFrom('products').where('products.organization_id', '=', org)
+  const { rows, totalCount } = await fetchPage(base, PRODUCT_FIELDS, spec, 'products.product_seq', (query) =>
+    query.selectAll(),
   )
-  const [countRow, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow(),
-    applyOrder(base.selectAll(), PRODUCT_FIELDS, spec.orderBy ?? [], 'products.product_seq')
-      .limit(spec.limit)
-      .offset(spec.offset)
-      .execute(),
-  ])
   const ids = rows.map((row) => row.product_id)
   const prices =
     ids.length === 0
@@ -62,6 +46,6 @@ export async function listProducts(
         prices.filter((price) => price.product_id === row.product_id),
       ),
     ),
-    totalCount: Number(countRow.count),
+    totalCount,
   }
 }

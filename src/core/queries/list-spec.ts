@@ -140,3 +140,28 @@ export function checkPage(spec: ListSpec): void {
   if (!Number.isInteger(spec.offset) || spec.offset < 0)
     throw invalidField('page', 'page must be a positive whole number')
 }
+
+/**
+ * Runs a filtered base query twice, once to count and once for the ordered page, the way every
+ * list use case pages. `select` picks what the page reads from the base query.
+ */
+export async function fetchPage<Q extends AnyQuery, R>(
+  base: Q,
+  fields: FieldMap,
+  spec: ListSpec,
+  tieBreaker: string,
+  select: (query: Q) => SelectQueryBuilder<unknown, never, R>,
+): Promise<{ rows: R[]; totalCount: number }> {
+  checkPage(spec)
+  const filtered = applyFilters(base, fields, spec)
+  const [countRow, rows] = await Promise.all([
+    filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow() as Promise<{
+      count: bigint | number
+    }>,
+    applyOrder(select(filtered) as unknown as Q, fields, spec.orderBy ?? [], tieBreaker)
+      .limit(spec.limit)
+      .offset(spec.offset)
+      .execute() as Promise<R[]>,
+  ])
+  return { rows, totalCount: Number(countRow.count) }
+}
