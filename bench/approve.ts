@@ -19,7 +19,7 @@ import { openPostgresTarget } from './support/postgres-target.ts'
 const APPROVALS: Readonly<Record<Engine, number>> = { sqlite: 2000, postgres: 1000 }
 const TARGET_RATIO: Readonly<Record<Engine, number>> = { sqlite: 0.5, postgres: 0.4 }
 const WARM_UP_APPROVALS = 200
-const ROUNDS = 4
+const ROUNDS = 10
 const DRAFT_CONCURRENCY: Readonly<Record<Engine, number>> = { sqlite: 1, postgres: 8 }
 
 type Side = 'approve' | 'baseline'
