@@ -1,9 +1,20 @@
-// Process wiring: config -> storage -> core -> HTTP (and, as they arrive, the workers). The only
-// place where concrete providers are chosen.
+// Process wiring: config -> storage -> core -> HTTP and the outbox relay. The only place where
+// concrete providers are chosen.
 
 import type { FastifyInstance } from 'fastify'
-import type { Config } from './config/config.ts'
+import addressparser from 'nodemailer/lib/addressparser'
+import { type Config, ConfigError } from './config/config.ts'
 import { type CoreContext, systemClock } from './core/context.ts'
+import { deliveryDirs } from './delivery/delivery-dirs.ts'
+import { createInvoiceDeliveryHandlers } from './delivery/invoice/invoice-delivery-handlers.ts'
+import { loadInvoiceDocument } from './delivery/invoice/load-invoice-document.ts'
+import { createLocalPrintSpool } from './delivery/letters/local-print-spool.ts'
+import { createLocalMailOutbox } from './delivery/mail/local-mail-outbox.ts'
+import type { MailAddress, MailTransport } from './delivery/mail/mail-transport.ts'
+import { createSmtpMailTransport } from './delivery/mail/smtp-mail-transport.ts'
+import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
+import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
+import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
 import { DIALECTS } from './dialects/all.ts'
 import { buildDialectServer, buildServer, createServices } from './http/server.ts'
 import { openMigratedStorage, type Storage } from './storage/database.ts'
@@ -16,15 +27,29 @@ export type Running = Readonly<{
   close: () => Promise<void>
 }>
 
+export type StartOptions = Readonly<{
+  /** How long the outbox relay sleeps when it finds no full batch; tests shorten it. */
+  relayPollIntervalMs?: number
+}>
+
+/** Long enough to cost nothing when idle, short enough that a sent invoice leaves within a second or so. */
+const RELAY_POLL_INTERVAL_MS = 1_000
+
 export async function openCore(config: Config): Promise<CoreContext> {
   const storage = await openMigratedStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })
   return { storage, clock: systemClock }
 }
 
-export async function startFaktura(config: Config, core?: CoreContext): Promise<Running> {
+export async function startFaktura(
+  config: Config,
+  core?: CoreContext,
+  options: StartOptions = {},
+): Promise<Running> {
   const context = core ?? (await openCore(config))
   const services = createServices(config, context)
   const main = await buildServer(services, DIALECTS)
+  // Built before anything listens, so a bad MAIL_FROM stops the start with nothing to undo.
+  const relay = createDelivery(config, context, main.log.child({ worker: 'outbox-relay' }), options)
   const servers: FastifyInstance[] = [main]
   const address = await main.listen({ host: config.host, port: config.port })
   const urls: Record<string, string> = { main: address }
@@ -35,6 +60,7 @@ export async function startFaktura(config: Config, core?: CoreContext): Promise<
     urls[dialect.name] = await server.listen({ host: config.host, port })
     servers.push(server)
   }
+  relay.start()
   let closed = false
   return {
     storage: context.storage,
@@ -45,7 +71,66 @@ export async function startFaktura(config: Config, core?: CoreContext): Promise<
       if (closed) return
       closed = true
       await Promise.all(servers.map((server) => server.close()))
+      // The relay lets the row in flight settle, which needs the database: storage closes last.
+      await relay.stop()
       await context.storage.close()
     },
   }
+}
+
+/**
+ * The transports (SMTP when SMTP_URL is set, else the local mail outbox; the local print spool
+ * and SMS outbox), every handler, and the relay that runs them as a worker of this process.
+ * Other processes on the same PostgreSQL run relays of their own; the claim keeps them apart.
+ */
+function createDelivery(
+  config: Config,
+  context: CoreContext,
+  log: RelayLog,
+  options: StartOptions,
+): Pick<OutboxRelay, 'start' | 'stop'> {
+  const dirs = deliveryDirs(config.dataDir)
+  const smtp = config.smtpUrl ? createSmtpMailTransport({ url: config.smtpUrl, pool: true }) : undefined
+  const mail: MailTransport = smtp ?? createLocalMailOutbox({ dir: dirs.mailOutbox })
+  const letters = createLocalPrintSpool({ dir: dirs.printSpool })
+  const sms = createLocalSmsOutbox({ dir: dirs.smsOutbox })
+  const handlers = {
+    ...createDeliveryHandlers({
+      mail,
+      letters,
+      sms,
+      webhooks: { network: { allowPrivateNetworks: config.allowPrivateWebhookTargets } },
+    }),
+    ...createInvoiceDeliveryHandlers({
+      mail,
+      letters,
+      sms,
+      from: mailFromAddress(config.mailFrom),
+      publicBaseUrl: config.publicBaseUrl,
+      loadInvoiceDocument: (organizationId, invoiceId) =>
+        loadInvoiceDocument(context, organizationId, invoiceId),
+    }),
+  }
+  const relay = createOutboxRelay({
+    storage: context.storage,
+    handlers,
+    pollIntervalMs: options.relayPollIntervalMs ?? RELAY_POLL_INTERVAL_MS,
+    log,
+  })
+  return {
+    start: relay.start,
+    async stop() {
+      await relay.stop()
+      smtp?.close()
+    },
+  }
+}
+
+/** MAIL_FROM as one address: `Faktura <faktura@example.com>` or a bare address. */
+export function mailFromAddress(text: string): MailAddress {
+  const [first, ...rest] = addressparser(text, { flatten: true })
+  if (!first?.address || rest.length > 0) {
+    throw new ConfigError(`MAIL_FROM must be one email address, got ${JSON.stringify(text)}`)
+  }
+  return first.name ? { address: first.address, name: first.name } : { address: first.address }
 }
