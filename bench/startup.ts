@@ -19,7 +19,7 @@ const HEALTHZ_DEADLINE_MS = 30_000
 const MIGRATE_TIMEOUT_MS = 60_000
 const HEALTHZ_TARGET_MS = 1_000
 const RSS_TARGET_MIB = 150
-const CLI = 'src/cli/main.ts'
+const CLI = 'bin/faktura.js'
 const BARE_SERVER = [
   '-e',
   "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.argv[1]), '127.0.0.1')",
@@ -35,7 +35,8 @@ function reportedReadyMs(output: string): number {
 }
 
 function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env }
+  // The same environment `npm start` gives the server (see package.json).
+  const env = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=131072' }
   delete env.DATABASE_URL
   delete env.FAKTURA_DATA_DIR
   delete env.PORT

@@ -15,7 +15,18 @@
 // ordinary way; test/documents/render-document-kinds.test.ts renders with and without sharing and
 // compares the bytes.
 
-import PDFDocument from 'pdfkit'
+import { createRequire } from 'node:module'
+import type PDFKitDocument from 'pdfkit'
+
+// pdfkit and its font machinery take about 200 ms and 14 MiB to load; a server that never renders
+// a PDF should not pay for them at start-up, so the module is loaded on the first document.
+const requireModule = createRequire(import.meta.url)
+let pdfkitClass: typeof PDFKitDocument | undefined
+function loadPdfkit(): typeof PDFKitDocument {
+  pdfkitClass ??= requireModule('pdfkit') as typeof PDFKitDocument
+  return pdfkitClass
+}
+
 import { FONT, FONT_BOLD } from './pdf-geometry.ts'
 import type { Pdf } from './pdf-text.ts'
 
@@ -42,7 +53,7 @@ function registryOf(doc: Pdf): FontRegistry | undefined {
 function loadTemplates(): Map<string, StandardFontTemplate> | null {
   const loaded = new Map<string, StandardFontTemplate>()
   for (const name of SHARED_FONTS) {
-    const probe = new PDFDocument({ font: name, autoFirstPage: false })
+    const probe = new (loadPdfkit())({ font: name, autoFirstPage: false })
     const font = registryOf(probe)?._font as Record<string, unknown> | null | undefined
     const usable =
       typeof font === 'object' &&
@@ -71,10 +82,10 @@ export function fontMetricsShareable(): boolean {
 /** A new document whose fonts are Helvetica (F1) and Helvetica-Bold (F2), Helvetica selected. */
 export function createPdfDocument(options: PDFKit.PDFDocumentOptions, shareFontMetrics: boolean): Pdf {
   const shared = shareFontMetrics ? sharedTemplates() : null
-  if (shared === null) return new PDFDocument({ ...options, font: FONT })
-  const doc = new PDFDocument({ ...options, font: '' })
+  if (shared === null) return new (loadPdfkit())({ ...options, font: FONT })
+  const doc = new (loadPdfkit())({ ...options, font: '' })
   const registry = registryOf(doc)
-  if (registry === undefined || registry._font !== null) return new PDFDocument({ ...options, font: FONT })
+  if (registry === undefined || registry._font !== null) return new (loadPdfkit())({ ...options, font: FONT })
   for (const name of SHARED_FONTS) {
     const template = shared.get(name)!
     registry._fontCount += 1

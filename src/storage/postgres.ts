@@ -24,7 +24,13 @@ export function pgTypes(): pg.CustomTypesConfig {
 }
 
 export function createPostgresPool(connectionString: string, maxConnections = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max: maxConnections, types: pgTypes() })
+  const pool = new pg.Pool({ connectionString, max: maxConnections, types: pgTypes() })
+  // An idle connection the server closes (a restart, an idle timeout) raises an error on the pool;
+  // unhandled, it would end the process. The pool replaces the connection on the next checkout.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`)
+  })
+  return pool
 }
 
 export function createPostgresDialect(pool: pg.Pool): PostgresDialect {

@@ -3,23 +3,49 @@
 
 import { forUpdate, type Storage, type Tx } from '../../storage/database.ts'
 
-export type CounterKey = 'contact' | 'contact_person' | 'product' | 'case' | 'invoice' | 'payment'
+// Dialect-owned resources count under their own key, e.g. `record:comments`.
+export type CounterKey =
+  | 'contact'
+  | 'contact_person'
+  | 'product'
+  | 'case'
+  | 'invoice'
+  | 'payment'
+  | `record:${string}`
 
-/** Returns the next free value; `atLeast` moves the counter past a value a caller chose by hand. */
+async function ensureCounter(tx: Tx, organizationId: string, key: CounterKey): Promise<void> {
+  await tx
+    .insertInto('counters')
+    .values({ organization_id: organizationId, counter_key: key, next_value: 1n })
+    .onConflict((conflict) => conflict.columns(['organization_id', 'counter_key']).doNothing())
+    .execute()
+}
+
+/**
+ * Returns the next free value. One UPDATE ... RETURNING both locks the row and takes the value, so
+ * the common case is a single round trip; only a counter's first take also inserts it.
+ */
 export async function takeCounter(
-  storage: Storage,
+  _storage: Storage,
   tx: Tx,
   organizationId: string,
   key: CounterKey,
 ): Promise<bigint> {
-  const current = await peekCounter(storage, tx, organizationId, key)
-  await tx
-    .updateTable('counters')
-    .set({ next_value: current + 1n })
-    .where('organization_id', '=', organizationId)
-    .where('counter_key', '=', key)
-    .execute()
-  return current
+  const increment = () =>
+    tx
+      .updateTable('counters')
+      .set((eb) => ({ next_value: eb('next_value', '+', 1n) }))
+      .where('organization_id', '=', organizationId)
+      .where('counter_key', '=', key)
+      .returning('next_value')
+      .executeTakeFirst()
+  let row = await increment()
+  if (!row) {
+    await ensureCounter(tx, organizationId, key)
+    row = await increment()
+  }
+  if (!row) throw new Error(`counter ${key} could not be created`)
+  return row.next_value - 1n
 }
 
 /** Locks the counter and returns its next value without taking it. */
@@ -29,11 +55,7 @@ export async function peekCounter(
   organizationId: string,
   key: CounterKey,
 ): Promise<bigint> {
-  await tx
-    .insertInto('counters')
-    .values({ organization_id: organizationId, counter_key: key, next_value: 1n })
-    .onConflict((conflict) => conflict.columns(['organization_id', 'counter_key']).doNothing())
-    .execute()
+  await ensureCounter(tx, organizationId, key)
   const row = await forUpdate(
     storage,
     tx

@@ -26,14 +26,9 @@ export async function approveInvoice(
   invoiceId: string,
   options: ApproveOptions = {},
 ): Promise<Invoice> {
-  await context.storage.db
+  return context.storage.db
     .transaction()
     .execute((tx) => approveWithin(context, tx, tenant, invoiceId, options))
-  return assertFound(
-    await loadInvoice(context.storage.db, tenant.organizationId, invoiceId),
-    'invoice',
-    invoiceId,
-  )
 }
 
 /** The approval inside a caller's transaction, for use cases that approve as one step of more. */
@@ -43,7 +38,7 @@ export async function approveWithin(
   tenant: Tenant,
   invoiceId: string,
   options: ApproveOptions = {},
-): Promise<void> {
+): Promise<Invoice> {
   const org = tenant.organizationId
   const now = nowIso(context)
   const draft = await lockInvoice(context.storage, tx, org, invoiceId)
@@ -69,9 +64,10 @@ export async function approveWithin(
     .where('organization_id', '=', org)
     .where('contact_id', '=', draft.contactId)
     .executeTakeFirstOrThrow()
-  const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey)
+  const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey, invoiceDate)
   const reference =
     draft.kind === 'invoice' ? paymentReferenceForInvoice(organization.country, Number(draft.caseNo)) : null
+  const recipient = { ...contact, ...draft.recipient }
   await tx
     .updateTable('invoices')
     .set({
@@ -82,7 +78,7 @@ export async function approveWithin(
       due_date: dueDate,
       payment_reference: reference?.value ?? null,
       payment_reference_kind: reference?.kind ?? null,
-      recipient: JSON.stringify({ ...contact, ...draft.recipient }),
+      recipient: JSON.stringify(recipient),
       approved_at: now,
       updated_at: now,
       version: draft.version + 1,
@@ -107,4 +103,19 @@ export async function approveWithin(
     visibleToRecipient: true,
     occurredAt: now,
   })
+  // Built from what this transaction wrote rather than read back: approval is the hot path.
+  return {
+    ...draft,
+    state,
+    numberSeq,
+    number,
+    invoiceDate,
+    dueDate,
+    paymentReference: reference?.value ?? null,
+    paymentReferenceKind: reference?.kind ?? null,
+    recipient,
+    approvedAt: now,
+    updatedAt: now,
+    version: draft.version + 1,
+  }
 }

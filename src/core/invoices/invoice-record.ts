@@ -13,7 +13,7 @@ import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
 import { formatDecimal } from '../../domain/money/decimal.ts'
 import type { PaymentReferenceKind } from '../../domain/payments/payment-reference.ts'
 import type { TaxTreatment } from '../../domain/tax/tax-treatment.ts'
-import type { Executor } from '../../storage/database.ts'
+import { type Executor, forUpdate, type Storage } from '../../storage/database.ts'
 import type { InvoiceLinesTable, InvoicesTable } from '../../storage/schema.ts'
 
 function discountFromText(text: string | null): StoredDiscount | null {
@@ -208,14 +208,16 @@ export async function loadInvoices(
   db: Executor,
   organizationId: string,
   invoiceIds: readonly string[],
+  options: Readonly<{ lockFor?: Pick<Storage, 'engine'> }> = {},
 ): Promise<Invoice[]> {
   if (invoiceIds.length === 0) return []
-  const rows = await db
+  const select = db
     .selectFrom('invoices')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('invoice_id', 'in', invoiceIds)
-    .execute()
+  // Locking the invoice rows in the statement that reads them saves a round trip per change.
+  const rows = await (options.lockFor ? forUpdate(options.lockFor, select) : select).execute()
   if (rows.length === 0) return []
   const caseIds = [...new Set(rows.map((row) => row.case_id))]
   const [lines, cases] = await Promise.all([

@@ -3,9 +3,9 @@
 
 import { notFound } from '../../domain/errors.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import { forUpdate, type Storage, type Tx } from '../../storage/database.ts'
+import type { Storage, Tx } from '../../storage/database.ts'
 import type { InvoicesTable } from '../../storage/schema.ts'
-import { loadInvoice } from './invoice-record.ts'
+import { loadInvoices } from './invoice-record.ts'
 
 export async function lockInvoice(
   storage: Storage,
@@ -13,15 +13,7 @@ export async function lockInvoice(
   organizationId: string,
   invoiceId: string,
 ): Promise<Invoice> {
-  const locked = await forUpdate(
-    storage,
-    tx
-      .selectFrom('invoices')
-      .select('invoice_id')
-      .where('organization_id', '=', organizationId)
-      .where('invoice_id', '=', invoiceId),
-  ).executeTakeFirst()
-  const invoice = locked ? await loadInvoice(tx, organizationId, invoiceId) : undefined
+  const [invoice] = await loadInvoices(tx, organizationId, [invoiceId], { lockFor: storage })
   if (!invoice) throw notFound('invoice', invoiceId)
   return invoice
 }
