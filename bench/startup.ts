@@ -36,7 +36,7 @@ function reportedReadyMs(output: string): number {
 
 function childEnv(): NodeJS.ProcessEnv {
   // The same environment `npm start` gives the server (see package.json).
-  const env = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=131072' }
+  const env: NodeJS.ProcessEnv = { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=131072' }
   delete env.DATABASE_URL
   delete env.FAKTURA_DATA_DIR
   delete env.PORT
