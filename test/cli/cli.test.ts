@@ -1,7 +1,7 @@
 // Proves the command line end to end on the embedded database: it creates an organization and a
 // credential, seeds a demo, and answers bad input with a clear message and exit code 2.
 
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -66,4 +66,31 @@ test('bad input exits 2 with a message naming the problem', () => {
   expect(missing.stderr).toContain('--currency is required')
   expect(unknownDialect.code).toBe(2)
   expect(unknownDialect.stderr).toContain('--dialect must be')
+})
+
+test('serve answers /healthz and stops cleanly on SIGTERM', async () => {
+  const server = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+  })
+  let output = ''
+  server.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  const listening = await new Promise<{ urls: { main: string } }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in: ${output}`)), 20_000)
+    server.stdout.on('data', () => {
+      const line = output.split('\n').find((candidate) => candidate.includes('"event":"listening"'))
+      if (line) {
+        clearTimeout(timer)
+        resolve(JSON.parse(line) as { urls: { main: string } })
+      }
+    })
+  })
+
+  const health = await fetch(`${listening.urls.main}/healthz`)
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)))
+  server.kill('SIGTERM')
+
+  expect(health.status).toBe(200)
+  expect(await exited).toBe(0)
 })
