@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import type { Config } from '../config/config.ts'
 import type { CoreContext } from '../core/context.ts'
 import { type AuthCache, createAuthCache } from '../core/credentials/authenticate.ts'
+import { registerIdempotency } from './idempotency.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import { registerRecipientPage } from './recipient-page.ts'
 
@@ -86,6 +87,7 @@ export async function buildServer(
   const app = baseServer(services)
   operationalRoutes(app, services)
   await registerRecipientPage(app, services.core)
+  registerIdempotency(app, services.core)
   for (const dialect of dialects) await app.register(dialect.plugin, { prefix: dialect.prefix, services })
   return app
 }
@@ -97,6 +99,7 @@ export async function buildDialectServer(
 ): Promise<FastifyInstance> {
   const app = baseServer(services)
   operationalRoutes(app, services)
+  registerIdempotency(app, services.core)
   await app.register(dialect.plugin, { prefix: dialect.ownPrefix, services })
   return app
 }

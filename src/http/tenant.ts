@@ -15,3 +15,8 @@ export function tenantOf(request: FastifyRequest): Authenticated {
   assert(tenant, 'route reached without an authenticated tenant')
   return tenant
 }
+
+/** The tenant if a dialect authenticated the request; undefined on public routes. */
+export function findTenant(request: FastifyRequest): Authenticated | undefined {
+  return tenants.get(request)
+}
