@@ -7,15 +7,23 @@ import { DomainError } from '../../domain/errors.ts'
 import { parseBasicAuth } from '../../http/basic-auth.ts'
 import type { AppServices, DialectMount } from '../../http/server.ts'
 import { setTenant } from '../../http/tenant.ts'
-import { type BillogramErrorCode, errorBody, fromDomainError, HTTP_STATUS } from './errors.ts'
+import {
+  type BillogramErrorCode,
+  BillogramWireError,
+  errorBody,
+  type FieldPath,
+  fromDomainError,
+  HTTP_STATUS,
+} from './errors.ts'
+import { registerRoutes } from './routes/register-routes.ts'
 
 function sendError(
   reply: FastifyReply,
   code: BillogramErrorCode,
   message: string,
-  field?: string,
+  path?: FieldPath,
 ): FastifyReply {
-  return reply.code(HTTP_STATUS[code]).send(errorBody(code, message, field))
+  return reply.code(HTTP_STATUS[code]).send(errorBody(code, message, path))
 }
 
 const plugin: FastifyPluginAsync<{ services: AppServices }> = async (app, { services }) => {
@@ -28,7 +36,7 @@ const plugin: FastifyPluginAsync<{ services: AppServices }> = async (app, { serv
     try {
       done(null, JSON.parse(text))
     } catch {
-      done(new DomainError('invalid_field', 'request body is not valid JSON', { field: 'body' }) as never)
+      done(new BillogramWireError('INVALID_PARAMETER', 'request body is not valid JSON', ['body']) as never)
     }
   })
 
@@ -58,16 +66,20 @@ const plugin: FastifyPluginAsync<{ services: AppServices }> = async (app, { serv
     setTenant(request, authenticated)
   })
 
+  registerRoutes(app, services)
+
   app.setNotFoundHandler((request, reply) => {
     sendError(reply, 'NOT_FOUND', `no such resource: ${request.method} ${request.url.split('?')[0]}`)
   })
 
-  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | DomainError | BillogramWireError, request, reply) => {
+    if (error instanceof BillogramWireError) return sendError(reply, error.code, error.message, error.path)
     if (error instanceof DomainError) {
       const { httpStatus, body } = fromDomainError(error)
       return reply.code(httpStatus).send(body)
     }
-    if (error.statusCode === 413) return sendError(reply, 'INVALID_PARAMETER', 'request body is too large')
+    if (error.statusCode === 413)
+      return sendError(reply, 'INVALID_PARAMETER', 'request body is too large', ['body'])
     if (error.statusCode && error.statusCode < 500)
       return sendError(reply, 'INVALID_PARAMETER', error.message)
     request.log.error({ err: error }, 'unhandled error')

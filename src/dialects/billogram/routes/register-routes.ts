@@ -1,0 +1,36 @@
+// Every route of the dialect, and a 405 METHOD_NOT_ALLOWED for each other method on a known path
+// (PY and PHP map any 405 to RequestFormError; an unknown path is a 404 NOT_FOUND instead).
+
+import type { FastifyInstance, HTTPMethods } from 'fastify'
+import type { AppServices } from '../../../http/server.ts'
+import { BillogramWireError } from '../errors.ts'
+import { registerCustomerRoutes } from './customer.ts'
+
+const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']
+
+/** Paths and the methods they answer; the rest get 405. */
+const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
+  '/customer': ['GET', 'POST'],
+  '/customer/:customer_no': ['GET', 'PUT'],
+}
+
+function refuseOtherMethods(app: FastifyInstance): void {
+  for (const [path, allowed] of Object.entries(PATHS)) {
+    const others = METHODS.filter((method) => !allowed.includes(method))
+    app.route({
+      method: others,
+      url: path,
+      handler: async (request) => {
+        throw new BillogramWireError(
+          'METHOD_NOT_ALLOWED',
+          `${request.method} is not allowed here; use ${allowed.join(' or ')}`,
+        )
+      },
+    })
+  }
+}
+
+export function registerRoutes(app: FastifyInstance, services: AppServices): void {
+  registerCustomerRoutes(app, services.core)
+  refuseOtherMethods(app)
+}
