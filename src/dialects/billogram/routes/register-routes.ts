@@ -5,6 +5,7 @@ import type { FastifyInstance, HTTPMethods } from 'fastify'
 import type { AppServices } from '../../../http/server.ts'
 import { BillogramWireError } from '../errors.ts'
 import { registerCustomerRoutes } from './customer.ts'
+import { registerItemRoutes } from './item.ts'
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']
 
@@ -12,6 +13,8 @@ const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'
 const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/customer': ['GET', 'POST'],
   '/customer/:customer_no': ['GET', 'PUT'],
+  '/item': ['GET', 'POST'],
+  '/item/:item_no': ['GET', 'PUT', 'DELETE'],
 }
 
 function refuseOtherMethods(app: FastifyInstance): void {
@@ -32,5 +35,6 @@ function refuseOtherMethods(app: FastifyInstance): void {
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerCustomerRoutes(app, services.core)
+  registerItemRoutes(app, services.core)
   refuseOtherMethods(app)
 }
