@@ -1,0 +1,92 @@
+// The list filters of invoices and credit notes (seed 002 "List all invoices"; §2.8) turned into
+// the core's search: ids and statuses as OR-ed comma lists, number and free texts as
+// case-insensitive substrings, from/to as inclusive bounds on the document date, tags, article
+// and payment type as related rows.
+
+import type { CoreContext, Tenant } from '../../../core/context.ts'
+import type { InvoiceSearch } from '../../../core/invoices/search-invoices.ts'
+import { listProducts } from '../../../core/products/list-products.ts'
+import type { Filter } from '../../../core/queries/list-spec.ts'
+import type { RelatedFilter } from '../../../core/queries/related-filters.ts'
+import type { InvoiceKind } from '../../../domain/invoicing/invoice.ts'
+import { type Query, queryDate, queryIds, queryList, queryValue } from '../wire/query.ts'
+import { statesOf } from './status.ts'
+
+/** Billomat's sortable fields of a document and the core field behind each. */
+export const DOCUMENT_ORDER_FIELDS: Readonly<Record<string, string>> = {
+  id: 'invoiceSeq',
+  client_id: 'contactNo',
+  invoice_number: 'number',
+  credit_note_number: 'number',
+  number: 'numberSeq',
+  date: 'invoiceDate',
+  due_date: 'dueDate',
+  status: 'state',
+  total_net: 'netMinor',
+  total_gross: 'grossMinor',
+  paid_amount: 'paidMinor',
+  open_amount: 'balanceMinor',
+  currency_code: 'currency',
+  created: 'createdAt',
+  updated: 'updatedAt',
+}
+
+const contains = (field: string, value: string): Filter => ({
+  field,
+  op: 'contains',
+  value,
+  caseInsensitive: true,
+})
+
+export async function documentSearchOf(
+  core: CoreContext,
+  tenant: Tenant,
+  query: Query,
+  kind: InvoiceKind,
+): Promise<Omit<InvoiceSearch, 'limit' | 'offset'>> {
+  const numberParam = kind === 'invoice' ? 'invoice_number' : 'credit_note_number'
+  const filters: Filter[] = []
+  const related: RelatedFilter[] = []
+  const clientIds = queryIds(query, 'client_id')
+  if (clientIds.length > 0) filters.push({ field: 'contactNo', op: 'in', value: clientIds })
+  const contactIds = queryIds(query, 'contact_id')
+  if (contactIds.length > 0)
+    filters.push({ field: 'extra.billomat.contact_id', op: 'in', value: contactIds.map(String) })
+  const number = queryValue(query, numberParam)
+  if (number) filters.push(contains('number', number))
+  const statuses = queryList(query, 'status')
+  if (statuses.length > 0) filters.push({ field: 'state', op: 'in', value: statesOf(statuses) })
+  const from = queryDate(query, 'from')
+  if (from) filters.push({ field: 'invoiceDate', op: 'gte', value: from })
+  const to = queryDate(query, 'to')
+  if (to) filters.push({ field: 'invoiceDate', op: 'lte', value: to })
+  for (const text of ['label', 'intro'] as const) {
+    const value = queryValue(query, text)
+    if (value) filters.push(contains(`extra.billomat.${text}`, value))
+  }
+  const note = queryValue(query, 'note')
+  if (note) filters.push(contains('notes', note))
+  const customfield = queryValue(query, 'customfield')
+  if (customfield) filters.push({ field: 'extra.billomat.customfield', op: 'eq', value: customfield })
+  const paymentTypes = queryList(query, 'payment_type').map((type) => type.toUpperCase())
+  if (paymentTypes.length > 0) related.push({ kind: 'paymentSource', sources: paymentTypes })
+  const tags = queryList(query, 'tags')
+  if (tags.length > 0)
+    related.push({
+      kind: 'record',
+      resource: `${kind === 'invoice' ? 'invoice' : 'credit-note'}-tag`,
+      path: ['name'],
+      values: tags,
+      caseInsensitive: true,
+    })
+  const articleIds = queryIds(query, 'article_id')
+  if (articleIds.length > 0) {
+    const products = await listProducts(core, tenant, {
+      filters: [{ field: 'productSeq', op: 'in', value: articleIds }],
+      limit: Math.min(articleIds.length, 1000),
+      offset: 0,
+    })
+    related.push({ kind: 'lineProduct', productIds: products.items.map((product) => product.productId) })
+  }
+  return { kinds: [kind], filters, related }
+}

@@ -1,0 +1,9 @@
+// Every Billomat resource the dialect answers, registered in one place.
+
+import type { FastifyInstance } from 'fastify'
+import type { AppServices } from '../../../http/server.ts'
+import { invoiceRoutes } from './invoices.ts'
+
+export function registerRoutes(app: FastifyInstance, services: AppServices): void {
+  for (const routes of [invoiceRoutes]) routes(app, services)
+}
