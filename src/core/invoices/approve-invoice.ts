@@ -16,9 +16,15 @@ import { invoicePosting } from './invoice-posting.ts'
 import { loadInvoice } from './invoice-record.ts'
 import { lockInvoice, organizationOf } from './lock-invoice.ts'
 import { assertFound } from './resolve-draft.ts'
+import { takeChosenNumber } from './take-chosen-number.ts'
 import { takeNumber } from './take-number.ts'
 
-export type ApproveOptions = Readonly<{ invoiceDate?: string; dueDate?: string }>
+export type ApproveOptions = Readonly<{
+  invoiceDate?: string
+  dueDate?: string
+  /** A number chosen by hand instead of the series' next one; refused when already used. */
+  number?: string
+}>
 
 export async function approveInvoice(
   context: CoreContext,
@@ -64,7 +70,10 @@ export async function approveWithin(
     .where('organization_id', '=', org)
     .where('contact_id', '=', draft.contactId)
     .executeTakeFirstOrThrow()
-  const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey, invoiceDate)
+  const { numberSeq, number } =
+    options.number === undefined
+      ? await takeNumber(context.storage, tx, org, draft.seriesKey, invoiceDate)
+      : await takeChosenNumber(tx, org, draft.seriesKey, options.number)
   const reference =
     draft.kind === 'invoice' ? paymentReferenceForInvoice(organization.country, Number(draft.caseNo)) : null
   const recipient = { ...contact, ...draft.recipient }

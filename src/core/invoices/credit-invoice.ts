@@ -2,6 +2,7 @@
 // it reduces what the invoice owes, and anything it credits beyond that (an invoice already paid)
 // moves to the contact's balance. One transaction; the invoice row is locked throughout.
 
+import { parseIsoDate } from '../../domain/calendar/dates.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { nextState, settlementAction } from '../../domain/invoicing/lifecycle.ts'
@@ -27,6 +28,10 @@ export type CreditInvoiceInput = Readonly<{
   selection: CreditSelection
   reason?: string
   seriesKey?: string
+  /** The credit note's date (its entry date in the ledger); today when absent. */
+  creditDate?: string
+  /** The credit note's own dialect fields, as a draft's `extra`. */
+  extra?: Readonly<Record<string, unknown>>
 }>
 
 export type IssuedCredit = Readonly<{ creditNote: Invoice; invoice: Invoice; toBalanceMinor: bigint }>
@@ -48,7 +53,9 @@ export async function creditInvoice(
         state: invoice.state,
       })
     const organization = await organizationOf(tx, org)
-    const creditDate = todayFor(context, organization.clock_offset_days)
+    const creditDate = input.creditDate
+      ? parseIsoDate(input.creditDate, 'creditDate')
+      : todayFor(context, organization.clock_offset_days)
     const plan = creditDraftFor(
       invoice,
       input.selection,
@@ -68,6 +75,7 @@ export async function creditInvoice(
       yourReference: invoice.yourReference,
       notes: input.reason ?? null,
       lines: plan.lines,
+      ...(input.extra ? { extra: input.extra } : {}),
     })
     const creditMinor = draft.totals.totals.grossMinor
     if (creditMinor <= 0n)

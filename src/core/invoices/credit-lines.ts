@@ -22,6 +22,8 @@ export type CreditSelection =
   | Readonly<{ mode: 'remaining' }>
   | Readonly<{ mode: 'amount'; amountMinor: bigint }>
   | Readonly<{ mode: 'lines'; lines: readonly Readonly<{ lineNo: number; quantity?: string | number }>[] }>
+  /** Lines written out in full (a dialect whose credit notes name their own products and prices). */
+  | Readonly<{ mode: 'custom'; lines: readonly DraftLineInput[]; priceBasis?: PriceBasis }>
 
 export type CreditDraft = Readonly<{
   priceBasis: PriceBasis
@@ -147,7 +149,15 @@ export function creditDraftFor(
       return amountLines(invoice, selection.amountMinor, description)
     case 'lines':
       return chosenLines(invoice, selection)
+    case 'custom':
+      if (!Array.isArray(selection.lines) || selection.lines.length === 0)
+        throw invalidField('lines', 'a credit note needs at least one line')
+      return {
+        priceBasis: selection.priceBasis ?? invoice.priceBasis,
+        documentDiscount: null,
+        lines: selection.lines,
+      }
     default:
-      throw invalidField('mode', 'mode must be full, remaining, amount or lines')
+      throw invalidField('mode', 'mode must be full, remaining, amount, lines or custom')
   }
 }

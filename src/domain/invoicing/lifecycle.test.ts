@@ -23,6 +23,8 @@ describe('nextState', () => {
     ['open', 'creditInFull', 'credited'],
     ['paid', 'creditInFull', 'credited'],
     ['cancelled', 'uncancel', 'open'],
+    ['paid', 'reversePayment', 'open'],
+    ['overdue', 'reversePayment', 'overdue'],
   ] as const)('%s + %s gives %s', (state, action, expected) => {
     expect(nextState(state, action)).toBe(expected)
   })

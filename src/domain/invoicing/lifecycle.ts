@@ -34,6 +34,7 @@ export const INVOICE_ACTIONS = [
   'cancel',
   'uncancel',
   'collect',
+  'reversePayment',
 ] as const
 
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number]
@@ -41,7 +42,10 @@ export type InvoiceAction = (typeof INVOICE_ACTIONS)[number]
 type Lifecycle = Readonly<Record<InvoiceState, Readonly<Partial<Record<InvoiceAction, InvoiceState>>>>>
 
 // Partial payments and partial credits keep the state: "partly paid" is derived from the amounts.
-// A respite takes an overdue invoice back to open until its new due date.
+// A respite takes an overdue invoice back to open until its new due date. A voided payment
+// (reversePayment) gives back what it paid: a paid invoice owes again and is open until the
+// overdue check moves it on. A credited invoice refuses it: crediting already moved what it had
+// been paid to the contact's balance.
 const LIFECYCLE = {
   draft: { approve: 'open', delete: 'deleted' },
   open: {
@@ -54,6 +58,7 @@ const LIFECYCLE = {
     creditInFull: 'credited',
     writeOff: 'written_off',
     cancel: 'cancelled',
+    reversePayment: 'open',
   },
   overdue: {
     payPartly: 'overdue',
@@ -66,6 +71,7 @@ const LIFECYCLE = {
     writeOff: 'written_off',
     cancel: 'cancelled',
     collect: 'collection',
+    reversePayment: 'overdue',
   },
   collection: {
     payPartly: 'collection',
@@ -74,11 +80,18 @@ const LIFECYCLE = {
     creditPartly: 'collection',
     creditInFull: 'credited',
     writeOff: 'written_off',
+    reversePayment: 'collection',
   },
   // A paid invoice may still be credited (a refund): the credited amount goes to the contact's balance.
-  paid: { payPartly: 'paid', payInFull: 'paid', creditPartly: 'paid', creditInFull: 'credited' },
+  paid: {
+    payPartly: 'paid',
+    payInFull: 'paid',
+    creditPartly: 'paid',
+    creditInFull: 'credited',
+    reversePayment: 'open',
+  },
   credited: {},
-  written_off: { payPartly: 'written_off', payInFull: 'written_off' },
+  written_off: { payPartly: 'written_off', payInFull: 'written_off', reversePayment: 'written_off' },
   cancelled: { uncancel: 'open' },
   deleted: {},
 } as const satisfies Lifecycle
