@@ -10,7 +10,7 @@ import { invalidField } from '../../../domain/errors.ts'
 import type { InvoiceState } from '../../../domain/invoicing/lifecycle.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { child, date, int, list, money, record, str, type WireField, type WireList } from '../wire/tree.ts'
-import { statusOf } from './status.ts'
+import { groupStatusOf } from './status.ts'
 
 const GROUPINGS: Readonly<Record<string, InvoiceGrouping>> = {
   client: 'contact',
@@ -91,7 +91,7 @@ function merge(groups: readonly InvoiceGroup[], groupings: readonly InvoiceGroup
   for (const group of groups) {
     const keys = groupings.map((grouping) => {
       const value = group.keys[grouping] ?? null
-      return grouping === 'state' && value ? statusOf(value as InvoiceState) : value
+      return grouping === 'state' && value ? groupStatusOf(value as InvoiceState) : value
     })
     const key = JSON.stringify([...keys, group.currency])
     const existing = merged.get(key)

@@ -195,3 +195,23 @@ export function itemToWire(
 export function articleIdField(body: WireObject): bigint | undefined {
   return readId(body, 'article_id')
 }
+
+/** A stored line as the draft input that writes it back unchanged. */
+export function lineAsInput(line: InvoiceLine): DraftLineInput {
+  return {
+    productId: line.productId,
+    description: line.description,
+    quantity: line.quantity,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    discount: line.discount
+      ? line.discount.kind === 'percent'
+        ? { percent: line.discount.ratePercent }
+        : { amountMinor: line.discount.amountMinor }
+      : null,
+    vatRatePercent: line.vatRatePercent,
+    taxTreatment: line.taxTreatment,
+    revenueAccountNumber: line.revenueAccountNumber,
+    extra: line.extra,
+  }
+}

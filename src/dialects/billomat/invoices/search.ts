@@ -10,7 +10,7 @@ import type { Filter } from '../../../core/queries/list-spec.ts'
 import type { RelatedFilter } from '../../../core/queries/related-filters.ts'
 import type { InvoiceKind } from '../../../domain/invoicing/invoice.ts'
 import { type Query, queryDate, queryIds, queryList, queryValue } from '../wire/query.ts'
-import { statesOf } from './status.ts'
+import { statusFilters } from './status.ts'
 
 /** Billomat's sortable fields of a document and the core field behind each. */
 export const DOCUMENT_ORDER_FIELDS: Readonly<Record<string, string>> = {
@@ -55,7 +55,7 @@ export async function documentSearchOf(
   const number = queryValue(query, numberParam)
   if (number) filters.push(contains('number', number))
   const statuses = queryList(query, 'status')
-  if (statuses.length > 0) filters.push({ field: 'state', op: 'in', value: statesOf(statuses) })
+  const anyOf = statuses.length > 0 ? statusFilters(statuses) : undefined
   const from = queryDate(query, 'from')
   if (from) filters.push({ field: 'invoiceDate', op: 'gte', value: from })
   const to = queryDate(query, 'to')
@@ -88,5 +88,5 @@ export async function documentSearchOf(
     })
     related.push({ kind: 'lineProduct', productIds: products.items.map((product) => product.productId) })
   }
-  return { kinds: [kind], filters, related }
+  return { kinds: [kind], filters, related, ...(anyOf ? { anyOf } : {}) }
 }

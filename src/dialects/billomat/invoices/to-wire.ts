@@ -182,7 +182,7 @@ export function documentToWire(invoice: Invoice, context: DocumentWireContext): 
         ]
       : []),
     str('address', composedAddress(invoice, context.client)),
-    str('status', statusOf(invoice.state)),
+    str('status', statusOf(invoice.state, invoice.paidMinor)),
     str('label', extra.label),
     str('intro', extra.intro),
     str('note', extra.note ?? invoice.notes),

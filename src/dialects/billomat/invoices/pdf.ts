@@ -1,0 +1,51 @@
+// The PDF of a completed document, rendered from the core's invoice by the shared document
+// renderer (the same view as the recipient page and the emailed PDF), and its `pdf` envelope
+// (seed 002 "Open pdf of an invoice"; §4: id, created, invoice_id, filename, mimetype, filesize,
+// base64file). A draft has no PDF yet.
+
+import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { getInvoice } from '../../../core/invoices/get-invoice.ts'
+import { getOrganization } from '../../../core/organizations/get-organization.ts'
+import { invoiceViewOf } from '../../../documents/invoice-view-of.ts'
+import { renderInvoicePdf } from '../../../documents/render-invoice-pdf.ts'
+import { DomainError } from '../../../domain/errors.ts'
+import type { Invoice } from '../../../domain/invoicing/invoice.ts'
+import { datetime, int, record, str, type WireRecord } from '../wire/tree.ts'
+
+export async function renderDocumentPdf(
+  core: CoreContext,
+  tenant: Tenant,
+  document: Invoice,
+): Promise<Buffer> {
+  if (document.state === 'draft')
+    throw new DomainError('wrong_state', 'a DRAFT has no PDF yet: complete it first', {
+      state: document.state,
+    })
+  const [organization, credited] = await Promise.all([
+    getOrganization(core, tenant),
+    document.creditedInvoiceId ? getInvoice(core, tenant, document.creditedInvoiceId) : undefined,
+  ])
+  const sender = { name: organization.name, country: organization.country, settings: organization.settings }
+  return renderInvoicePdf(invoiceViewOf(document, sender, credited?.number ?? undefined))
+}
+
+export type PdfFile = Readonly<{
+  filename: string
+  mimetype: string
+  base64: string
+  byteLength: number
+  createdAt: string
+}>
+
+export function pdfToWire(document: Invoice, file: PdfFile): WireRecord {
+  const parent = document.kind === 'invoice' ? 'invoice_id' : 'credit_note_id'
+  return record('pdf', [
+    int('id', document.invoiceSeq),
+    datetime('created', file.createdAt),
+    int(parent, document.invoiceSeq),
+    str('filename', file.filename),
+    str('mimetype', file.mimetype),
+    int('filesize', file.byteLength),
+    str('base64file', file.base64),
+  ])
+}
