@@ -4,6 +4,9 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify'
 import type { AppServices } from '../../../http/server.ts'
 import { BillogramWireError } from '../errors.ts'
+import { registerBillogramRoutes } from './billogram.ts'
+import { registerBillogramCommandRoutes } from './billogram-commands.ts'
+import { registerBillogramEventRoutes } from './billogram-event.ts'
 import { registerCustomerRoutes } from './customer.ts'
 import { registerItemRoutes } from './item.ts'
 
@@ -15,6 +18,11 @@ const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/customer/:customer_no': ['GET', 'PUT'],
   '/item': ['GET', 'POST'],
   '/item/:item_no': ['GET', 'PUT', 'DELETE'],
+  '/billogram': ['GET', 'POST'],
+  '/billogram/:id': ['GET', 'PUT', 'DELETE'],
+  '/billogram/:id/command/:command': ['POST'],
+  '/billogram/:id/attachment.pdf': ['GET'],
+  '/billogram_event': ['GET'],
 }
 
 function refuseOtherMethods(app: FastifyInstance): void {
@@ -36,5 +44,9 @@ function refuseOtherMethods(app: FastifyInstance): void {
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
   registerCustomerRoutes(app, services.core)
   registerItemRoutes(app, services.core)
+  const wire = { publicBaseUrl: services.config.publicBaseUrl }
+  registerBillogramRoutes(app, services.core, wire)
+  registerBillogramCommandRoutes(app, services.core, wire)
+  registerBillogramEventRoutes(app, services.core)
   refuseOtherMethods(app)
 }

@@ -1,0 +1,113 @@
+// Loads cases with all their invoices (debit invoices and credit notes, in the order they were
+// created), for dialects that show a case as one object (a Billogram billogram). The first debit
+// invoice of a case is its primary invoice: the one a case's state, number and dates come from.
+
+import type { Contact } from '../../domain/contacts/contact.ts'
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { Executor } from '../../storage/database.ts'
+import { contactFromRow } from '../contacts/contact-record.ts'
+import { loadInvoices } from '../invoices/invoice-record.ts'
+import type { CaseExtra } from './case-record.ts'
+
+export type CaseRecord = Readonly<{
+  caseId: string
+  caseNo: bigint
+  contactId: string
+  contact: Contact
+  pageToken: string
+  extra: CaseExtra
+  invoices: readonly Invoice[]
+  createdAt: string
+  updatedAt: string
+}>
+
+/** The first debit invoice of the case; every case is opened with one. */
+export function primaryInvoiceOf(record: CaseRecord): Invoice | undefined {
+  return record.invoices.find((invoice) => invoice.kind === 'invoice')
+}
+
+/** Loads the cases in the order of `caseIds`, each with its invoices; unknown ids are skipped. */
+export async function loadCases(
+  db: Executor,
+  organizationId: string,
+  caseIds: readonly string[],
+): Promise<CaseRecord[]> {
+  if (caseIds.length === 0) return []
+  const [rows, invoiceRows] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('case_id', 'in', caseIds)
+      .execute(),
+    db
+      .selectFrom('invoices')
+      .select(['invoice_id', 'case_id'])
+      .where('organization_id', '=', organizationId)
+      .where('case_id', 'in', caseIds)
+      .where('state', '!=', 'deleted')
+      .orderBy('invoice_seq')
+      .execute(),
+  ])
+  const contactIds = [...new Set(rows.map((row) => row.contact_id))]
+  const [invoices, contactRows] = await Promise.all([
+    loadInvoices(
+      db,
+      organizationId,
+      invoiceRows.map((row) => row.invoice_id),
+    ),
+    contactIds.length === 0
+      ? []
+      : db
+          .selectFrom('contacts')
+          .selectAll()
+          .where('organization_id', '=', organizationId)
+          .where('contact_id', 'in', contactIds)
+          .execute(),
+  ])
+  const contacts = new Map(contactRows.map((row) => [row.contact_id, contactFromRow(row)]))
+  const byCase = new Map<string, Invoice[]>()
+  for (const invoice of invoices) byCase.set(invoice.caseId, [...(byCase.get(invoice.caseId) ?? []), invoice])
+  const byId = new Map(rows.map((row) => [row.case_id, row]))
+  return caseIds.flatMap((caseId) => {
+    const row = byId.get(caseId)
+    const contact = row && contacts.get(row.contact_id)
+    if (!row || !contact) return []
+    return [
+      {
+        caseId,
+        caseNo: row.case_no,
+        contactId: row.contact_id,
+        contact,
+        pageToken: row.page_token,
+        extra: JSON.parse(row.extra) as CaseExtra,
+        invoices: byCase.get(caseId) ?? [],
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      },
+    ]
+  })
+}
+
+export async function loadCase(
+  db: Executor,
+  organizationId: string,
+  caseId: string,
+): Promise<CaseRecord | undefined> {
+  return (await loadCases(db, organizationId, [caseId]))[0]
+}
+
+/** The case id behind a case number, the whole number some dialects derive their ids from. */
+export async function caseIdOfNo(
+  db: Executor,
+  organizationId: string,
+  caseNo: bigint,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select('case_id')
+    .where('organization_id', '=', organizationId)
+    .where('case_no', '=', caseNo)
+    .executeTakeFirst()
+  return row?.case_id
+}

@@ -1,0 +1,143 @@
+// Runs one command on a case (issue, deliver, remind, pay, credit, write off, message, respite,
+// attach) on its primary invoice, through the use cases that own each rule, and in the same
+// transaction enqueues the callbacks of every event the command recorded. Either the change, its
+// events and its callbacks all commit, or none does. Returns the case as it then stands.
+
+import { notFound } from '../../domain/errors.ts'
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { Tx } from '../../storage/database.ts'
+import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
+import type { CoreContext, Tenant } from '../context.ts'
+import { approveInvoice } from '../invoices/approve-invoice.ts'
+import { creditInvoice } from '../invoices/credit-invoice.ts'
+import type { CreditSelection } from '../invoices/credit-lines.ts'
+import { remindInvoice } from '../invoices/remind-invoice.ts'
+import { sendInvoice } from '../invoices/send-invoice.ts'
+import { writeOffInvoice } from '../invoices/write-off-invoice.ts'
+import { recordPayment } from '../payments/record-payment.ts'
+import { inOneTransaction } from '../unit-of-work.ts'
+import { type AttachmentInput, putAttachmentWithin } from './case-attachment.ts'
+import { type CaseRecord, loadCase, primaryInvoiceOf } from './case-details.ts'
+import { channelsFor, type DeliveryChoice } from './delivery-channels.ts'
+import { type CaseDetails, caseDetailsOf } from './get-case.ts'
+import { postSenderMessageWithin } from './message-to-recipient.ts'
+import { grantRespiteWithin, removeRespiteWithin } from './respite.ts'
+
+export const CASE_EVENTS = {
+  sent: 'invoice.sent',
+  resent: 'invoice.resent',
+  creditNoteSent: 'invoice.credit_note_sent',
+} as const
+
+export type CaseCommand =
+  | Readonly<{ type: 'issue'; delivery?: DeliveryChoice }>
+  | Readonly<{ type: 'deliver'; delivery: DeliveryChoice }>
+  | Readonly<{ type: 'remind'; delivery: DeliveryChoice; feeMinor?: bigint; message?: string }>
+  | Readonly<{ type: 'pay'; amountMinor: bigint; paidOn?: string }>
+  | Readonly<{ type: 'credit'; selection: CreditSelection; delivery?: DeliveryChoice }>
+  | Readonly<{ type: 'writeOff' }>
+  | Readonly<{ type: 'message'; text: unknown }>
+  | Readonly<{ type: 'grantRespite'; until: unknown }>
+  | Readonly<{ type: 'removeRespite' }>
+  | Readonly<{ type: 'attach'; attachment: AttachmentInput | null }>
+
+export type CaseCommandOptions = Readonly<{ announce?: CallbackRenderer }>
+
+/** Runs the command inside the caller's unit of work (`unit` joins `tx`). */
+export async function performCaseCommand(
+  unit: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  caseId: string,
+  command: CaseCommand,
+): Promise<void> {
+  const record = await loadCase(tx, tenant.organizationId, caseId)
+  const primary = record && primaryInvoiceOf(record)
+  if (!record || !primary) throw notFound('case', caseId)
+  await perform(unit, tx, tenant, record, primary, command)
+}
+
+async function perform(
+  unit: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  record: CaseRecord,
+  primary: Invoice,
+  command: CaseCommand,
+): Promise<void> {
+  const invoiceId = primary.invoiceId
+  switch (command.type) {
+    case 'issue':
+      await approveInvoice(unit, tenant, invoiceId)
+      if (command.delivery)
+        await sendInvoice(unit, tenant, {
+          invoiceId,
+          ...channelsFor(record.contact, command.delivery),
+          eventType: CASE_EVENTS.sent,
+        })
+      return
+    case 'deliver':
+      await sendInvoice(unit, tenant, {
+        invoiceId,
+        ...channelsFor(record.contact, command.delivery),
+        eventType: CASE_EVENTS.resent,
+      })
+      return
+    case 'remind':
+      await remindInvoice(unit, tenant, {
+        invoiceId,
+        channels: channelsFor(record.contact, command.delivery),
+        ...(command.feeMinor === undefined ? {} : { feeMinor: command.feeMinor }),
+        ...(command.message === undefined ? {} : { message: command.message }),
+      })
+      return
+    case 'pay':
+      await recordPayment(unit, tenant, {
+        invoiceId,
+        amountMinor: command.amountMinor,
+        ...(command.paidOn ? { paidOn: command.paidOn } : {}),
+      })
+      return
+    case 'credit': {
+      const { creditNote } = await creditInvoice(unit, tenant, { invoiceId, selection: command.selection })
+      if (command.delivery)
+        await sendInvoice(unit, tenant, {
+          invoiceId: creditNote.invoiceId,
+          ...channelsFor(record.contact, command.delivery),
+          eventType: CASE_EVENTS.creditNoteSent,
+        })
+      return
+    }
+    case 'writeOff':
+      await writeOffInvoice(unit, tenant, { invoiceId })
+      return
+    case 'message':
+      await postSenderMessageWithin(unit, tx, tenant, record.caseId, command.text)
+      return
+    case 'grantRespite':
+      await grantRespiteWithin(unit, tx, tenant, invoiceId, command.until)
+      return
+    case 'removeRespite':
+      await removeRespiteWithin(unit, tx, tenant, invoiceId)
+      return
+    case 'attach':
+      await putAttachmentWithin(unit, tx, tenant, record.caseId, command.attachment)
+      return
+  }
+}
+
+export async function runCaseCommand(
+  context: CoreContext,
+  tenant: Tenant,
+  caseId: string,
+  command: CaseCommand,
+  options: CaseCommandOptions = {},
+): Promise<CaseDetails> {
+  return inOneTransaction(context, (unit) =>
+    unit.storage.db.transaction().execute(async (tx) => {
+      await performCaseCommand(unit, tx, tenant, caseId, command)
+      if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
+      return caseDetailsOf(tx, tenant, caseId)
+    }),
+  )
+}

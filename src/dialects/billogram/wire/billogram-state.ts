@@ -1,0 +1,100 @@
+// Billogram's state names (../shared/reference/billogram.md §4, the Java enum's spellings) for the
+// core lifecycle of a case's primary invoice, and back for the `state` list filter. The core
+// decides every transition; this only names them. States the core never reaches (Sending,
+// Reminder_*, Collecting, CollectorEnded, Factoring, Sold, FactoringDenied) match nothing.
+
+import type { Filter } from '../../../core/queries/list-spec.ts'
+import type { Invoice } from '../../../domain/invoicing/invoice.ts'
+import { BillogramWireError } from '../errors.ts'
+import type { Condition } from './list-query.ts'
+
+export const BILLOGRAM_STATES = [
+  'Unattested',
+  'Sending',
+  'Unpaid',
+  'PartlyPaid',
+  'Overdue',
+  'Reminder_1',
+  'Reminder_2',
+  'Reminder_3',
+  'Reminder_Many',
+  'Collection',
+  'Collecting',
+  'CollectorEnded',
+  'Factoring',
+  'Sold',
+  'FactoringDenied',
+  'Paid',
+  'Credited',
+  'Ended',
+  'Deleted',
+] as const
+
+export type BillogramState = (typeof BILLOGRAM_STATES)[number]
+
+export function billogramStateOf(primary: Invoice): BillogramState {
+  switch (primary.state) {
+    case 'draft':
+      return 'Unattested'
+    case 'open':
+      // An approved invoice that owes nothing (a zero total) is settled at once: Ended.
+      if (primary.balanceMinor <= 0n) return 'Ended'
+      return primary.paidMinor > 0n ? 'PartlyPaid' : 'Unpaid'
+    case 'overdue':
+      return 'Overdue'
+    case 'collection':
+      return 'Collection'
+    case 'paid':
+      return 'Paid'
+    case 'credited':
+      return 'Credited'
+    case 'written_off':
+    case 'cancelled':
+      return 'Ended'
+    case 'deleted':
+      return 'Deleted'
+  }
+}
+
+const NOTHING: readonly Filter[] = [{ field: 'state', op: 'in', value: [] }]
+
+const CORE_FILTERS: Readonly<Record<BillogramState, readonly Filter[]>> = {
+  Unattested: [{ field: 'state', op: 'eq', value: 'draft' }],
+  Unpaid: [
+    { field: 'state', op: 'eq', value: 'open' },
+    { field: 'paidMinor', op: 'eq', value: 0n },
+  ],
+  PartlyPaid: [
+    { field: 'state', op: 'eq', value: 'open' },
+    { field: 'paidMinor', op: 'gt', value: 0n },
+  ],
+  Overdue: [{ field: 'state', op: 'eq', value: 'overdue' }],
+  Collection: [{ field: 'state', op: 'eq', value: 'collection' }],
+  Paid: [{ field: 'state', op: 'eq', value: 'paid' }],
+  Credited: [{ field: 'state', op: 'eq', value: 'credited' }],
+  Ended: [{ field: 'state', op: 'in', value: ['written_off', 'cancelled'] }],
+  Deleted: [{ field: 'state', op: 'eq', value: 'deleted' }],
+  Sending: NOTHING,
+  Reminder_1: NOTHING,
+  Reminder_2: NOTHING,
+  Reminder_3: NOTHING,
+  Reminder_Many: NOTHING,
+  Collecting: NOTHING,
+  CollectorEnded: NOTHING,
+  Factoring: NOTHING,
+  Sold: NOTHING,
+  FactoringDenied: NOTHING,
+}
+
+/** `Paid,Credited` (Python's filter_state_any) is any of the named states. */
+export function stateCondition(value: string): Condition {
+  const groups = value.split(',').map((name) => {
+    const state = BILLOGRAM_STATES.find((candidate) => candidate === name.trim())
+    if (!state)
+      throw new BillogramWireError('INVALID_QUERY_PARAMETER', `unknown state ${name.trim()}`, [
+        'filter_value',
+      ])
+    return CORE_FILTERS[state]
+  })
+  return { anyOf: groups }
+}

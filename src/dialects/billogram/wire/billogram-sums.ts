@@ -1,0 +1,53 @@
+// The sums of a billogram, over all the invoices of its case: debit invoices add to the total,
+// payments, credit notes and write-offs take from what remains. The invariant the wire shows:
+// remaining_sum = total_sum - paid - credited - written off, to the öre, because every figure
+// here is a sum of the core's own minor-unit amounts.
+
+import type { CaseRecord } from '../../../core/cases/case-details.ts'
+import type { Invoice } from '../../../domain/invoicing/invoice.ts'
+
+export type CaseSums = Readonly<{
+  currency: string
+  totalMinor: bigint
+  remainingMinor: bigint
+  netMinor: bigint
+  vatMinor: bigint
+  grossMinor: bigint
+  paidMinor: bigint
+  creditedMinor: bigint
+  writtenOffMinor: bigint
+  reminderFeesMinor: bigint
+  invoiceFeeMinor: bigint
+  invoiceFeeVatPercent: string | null
+}>
+
+/** The line that carries Billogram's invoice_fee: a line of its own, marked in its extra. */
+export function isInvoiceFeeLine(extra: Readonly<Record<string, unknown>>): boolean {
+  const own = extra.billogram
+  return typeof own === 'object' && own !== null && (own as { invoiceFee?: unknown }).invoiceFee === true
+}
+
+function sum(invoices: readonly Invoice[], pick: (invoice: Invoice) => bigint): bigint {
+  return invoices.reduce((total, invoice) => total + pick(invoice), 0n)
+}
+
+export function sumsOf(record: CaseRecord): CaseSums {
+  const debits = record.invoices.filter((invoice) => invoice.kind === 'invoice')
+  const feeLines = debits.flatMap((invoice) => invoice.lines.filter((line) => isInvoiceFeeLine(line.extra)))
+  const grossMinor = sum(debits, (invoice) => invoice.grossMinor)
+  const reminderFeesMinor = sum(debits, (invoice) => invoice.feesMinor)
+  return {
+    currency: debits[0]?.currency ?? record.invoices[0]?.currency ?? 'SEK',
+    totalMinor: grossMinor + reminderFeesMinor,
+    remainingMinor: sum(debits, (invoice) => invoice.balanceMinor),
+    netMinor: sum(debits, (invoice) => invoice.netMinor),
+    vatMinor: sum(debits, (invoice) => invoice.vatMinor),
+    grossMinor,
+    paidMinor: sum(debits, (invoice) => invoice.paidMinor),
+    creditedMinor: sum(debits, (invoice) => invoice.creditedMinor),
+    writtenOffMinor: sum(debits, (invoice) => invoice.writtenOffMinor),
+    reminderFeesMinor,
+    invoiceFeeMinor: feeLines.reduce((total, line) => total + line.netMinor, 0n),
+    invoiceFeeVatPercent: feeLines[0]?.vatRatePercent ?? null,
+  }
+}
