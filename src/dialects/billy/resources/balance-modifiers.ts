@@ -1,0 +1,158 @@
+// /v2/balanceModifiers: what changed an invoice's balance, one record per payment (or credit
+// note) and invoice it settled. An invoice's balance is its gross amount less its live modifiers
+// (../shared/reference/billy.md section 4). Read-only: Billy answers 405 to writing them; they are
+// created embedded in a bank payment's `associations`.
+
+import { listInvoices } from '../../../core/invoices/list-invoices.ts'
+import { getPayments, type Payment } from '../../../core/payments/list-payments.ts'
+import { invalidField } from '../../../domain/errors.ts'
+import type { Invoice } from '../../../domain/invoicing/invoice.ts'
+import type { RequestContext, Resource, WireRecord } from '../engine/resource.ts'
+import { listInMemory } from '../engine/static-store.ts'
+import { jsonNumber, moneyNumber } from '../engine/wire-values.ts'
+import { invoicesByIds } from './invoices.ts'
+
+export function modifierId(modifierId: string, invoiceId: string): string {
+  return `${modifierId}.${invoiceId}`
+}
+
+function paymentModifiers(payments: readonly Payment[]): WireRecord[] {
+  return payments.flatMap((payment) =>
+    payment.applied.map((applied) => ({
+      id: modifierId(payment.paymentId, applied.invoiceId),
+      modifierReference: `bankPayment:${payment.paymentId}`,
+      subjectReference: `invoice:${applied.invoiceId}`,
+      amount: moneyNumber(applied.amountMinor, payment.currency),
+      entryDate: payment.paidOn,
+      realizedCurrencyDifference: jsonNumber('0'),
+      isVoided: payment.isVoided,
+    })),
+  )
+}
+
+function creditModifiers(creditNotes: readonly Invoice[]): WireRecord[] {
+  return creditNotes.flatMap((note) =>
+    note.creditedInvoiceId
+      ? [
+          {
+            id: modifierId(note.invoiceId, note.creditedInvoiceId),
+            modifierReference: `invoice:${note.invoiceId}`,
+            subjectReference: `invoice:${note.creditedInvoiceId}`,
+            amount: moneyNumber(note.grossMinor, note.currency),
+            entryDate: note.invoiceDate,
+            realizedCurrencyDifference: jsonNumber('0'),
+            isVoided: false,
+          },
+        ]
+      : [],
+  )
+}
+
+async function creditNotesOf(context: RequestContext, invoiceIds: readonly string[]): Promise<Invoice[]> {
+  if (invoiceIds.length === 0) return []
+  const page = await listInvoices(context.core, context.tenant, {
+    filters: [
+      { field: 'creditedInvoiceId', op: 'in', value: invoiceIds },
+      { field: 'kind', op: 'eq', value: 'credit_note' },
+    ],
+    limit: 1000,
+    offset: 0,
+  })
+  return [...page.items]
+}
+
+async function ofSubjects(context: RequestContext, invoiceIds: readonly string[]): Promise<WireRecord[]> {
+  const [payments, notes] = await Promise.all([
+    getPayments(context.core, context.tenant, { invoiceIds }),
+    creditNotesOf(context, invoiceIds),
+  ])
+  const wanted = new Set(invoiceIds.map((id) => `invoice:${id}`))
+  return [...paymentModifiers(payments), ...creditModifiers(notes)].filter((record) =>
+    wanted.has(String(record.subjectReference)),
+  )
+}
+
+async function ofModifiers(context: RequestContext, references: readonly string[]): Promise<WireRecord[]> {
+  const paymentIds = references.filter((ref) => ref.startsWith('bankPayment:')).map((ref) => ref.slice(12))
+  const noteIds = references.filter((ref) => ref.startsWith('invoice:')).map((ref) => ref.slice(8))
+  const [payments, notes] = await Promise.all([
+    getPayments(context.core, context.tenant, { ids: paymentIds }),
+    invoicesByIds(context, noteIds),
+  ])
+  return [
+    ...paymentModifiers(payments),
+    ...creditModifiers(notes.filter((note) => note.kind === 'credit_note')),
+  ]
+}
+
+/** The ids of a payment's modifiers, in the order it settled its invoices. */
+export async function modifiersOfPayment(context: RequestContext, paymentId: string): Promise<string[]> {
+  const [payment] = await getPayments(context.core, context.tenant, { ids: [paymentId] })
+  return (payment?.applied ?? []).map((applied) => modifierId(paymentId, applied.invoiceId))
+}
+
+export const balanceModifiers: Resource = {
+  def: {
+    singular: 'balanceModifier',
+    plural: 'balanceModifiers',
+    properties: {
+      modifierReference: { type: 'reference', access: 'immutable', required: true },
+      subjectReference: { type: 'reference', access: 'immutable', required: true },
+      amount: { type: 'float', access: 'readonly' },
+      entryDate: { type: 'date', access: 'readonly' },
+      realizedCurrencyDifference: { type: 'float', access: 'readonly' },
+      isVoided: { type: 'boolean', access: 'readonly' },
+    },
+    operations: ['get', 'list'],
+    filters: {
+      subjectReference: { type: 'reference' },
+      modifierReference: { type: 'reference' },
+      isVoided: { type: 'boolean' },
+    },
+    sortable: ['entryDate'],
+  },
+  store: {
+    async load(context, ids) {
+      const modifiers = ids.flatMap((id) => {
+        const [first = '', second = ''] = id.split('.')
+        return first && second ? [first] : []
+      })
+      const records = await ofModifiers(context, [
+        ...modifiers.map((id) => `bankPayment:${id}`),
+        ...modifiers.map((id) => `invoice:${id}`),
+      ])
+      const wanted = new Set(ids)
+      return records.filter((record) => wanted.has(record.id))
+    },
+    async byParent(context, inverse, parentIds) {
+      if (inverse === 'subjectReference') return ofSubjects(context, parentIds)
+      return ofModifiers(
+        context,
+        parentIds.map((id) => `bankPayment:${id}`),
+      )
+    },
+    async list(context, query) {
+      const subjects = query.filters.subjectReference
+      const modifiers = query.filters.modifierReference
+      if (!subjects && !modifiers)
+        throw invalidField(
+          'subjectReference',
+          'balance modifiers are listed by subjectReference or modifierReference',
+        )
+      const records = subjects
+        ? await ofSubjects(
+            context,
+            subjects.map((reference) => reference.replace(/^invoice:/, '')),
+          )
+        : await ofModifiers(context, modifiers ?? [])
+      const filtered = modifiers
+        ? records.filter((record) => modifiers.includes(String(record.modifierReference)))
+        : records
+      return listInMemory(
+        filtered,
+        { ...query, filters: { ...(query.filters.isVoided ? { isVoided: query.filters.isVoided } : {}) } },
+        [],
+      )
+    },
+  },
+}

@@ -1,0 +1,41 @@
+// Every resource the Billy dialect serves, in one registry the engine, the routes and the
+// OpenAPI document read.
+
+import { createRegistry } from '../engine/registry.ts'
+import { accountGroups, accounts } from './accounts.ts'
+import { balanceModifiers } from './balance-modifiers.ts'
+import { bankPayments } from './bank-payments.ts'
+import { contactPersons } from './contact-persons.ts'
+import { contacts } from './contacts.ts'
+import { invoiceLines } from './invoice-lines.ts'
+import { invoices } from './invoices.ts'
+import { postings, transactions } from './ledger.ts'
+import { organizations, users } from './organizations.ts'
+import { productPrices } from './product-prices.ts'
+import { products } from './products.ts'
+import { accountNatures, countries, countryGroups, currencies, locales } from './reference.ts'
+import { salesTaxRulesets, taxRates } from './tax-rates.ts'
+
+export const BILLY_REGISTRY = createRegistry([
+  organizations,
+  users,
+  contacts,
+  contactPersons,
+  products,
+  productPrices,
+  invoices,
+  invoiceLines,
+  bankPayments,
+  balanceModifiers,
+  accounts,
+  accountGroups,
+  transactions,
+  postings,
+  taxRates,
+  salesTaxRulesets,
+  accountNatures,
+  countries,
+  countryGroups,
+  currencies,
+  locales,
+])
