@@ -61,14 +61,14 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? '')
 }
 
-export function violations(): string[] {
+export function violations(srcDir: string = SRC): string[] {
   const problems: string[] = []
-  for (const file of sourceFiles(SRC)) {
-    const from = relative(SRC, file).split(sep).join('/')
+  for (const file of sourceFiles(srcDir)) {
+    const from = relative(srcDir, file).split(sep).join('/')
     for (const specifier of importsOf(file)) {
       const isRelative = specifier.startsWith('.')
       const target = isRelative
-        ? relative(SRC, resolve(dirname(file), specifier))
+        ? relative(srcDir, resolve(dirname(file), specifier))
             .split(sep)
             .join('/')
         : undefined
