@@ -152,3 +152,10 @@ export async function callbackSigningKey(
     .executeTakeFirst()
   return row?.sign_key ?? undefined
 }
+
+export async function getAccountCallback(
+  context: CoreContext,
+  tenant: Tenant,
+): Promise<CallbackSubscription | null> {
+  return caseCallbackOf(context.storage.db, tenant.organizationId, null)
+}

@@ -9,6 +9,7 @@ import { registerBillogramCommandRoutes } from './billogram-commands.ts'
 import { registerBillogramEventRoutes } from './billogram-event.ts'
 import { registerCustomerRoutes } from './customer.ts'
 import { registerItemRoutes } from './item.ts'
+import { registerSettingsRoutes } from './settings.ts'
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']
 
@@ -23,6 +24,8 @@ const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/billogram/:id/command/:command': ['POST'],
   '/billogram/:id/attachment.pdf': ['GET'],
   '/billogram_event': ['GET'],
+  '/settings': ['GET', 'PUT'],
+  '/logotype': ['GET', 'PUT', 'POST'],
 }
 
 function refuseOtherMethods(app: FastifyInstance): void {
@@ -48,5 +51,6 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
   registerBillogramRoutes(app, services.core, wire)
   registerBillogramCommandRoutes(app, services.core, wire)
   registerBillogramEventRoutes(app, services.core)
+  registerSettingsRoutes(app, services.core)
   refuseOtherMethods(app)
 }

@@ -50,7 +50,7 @@ function lineOf(item: JsonObject, index: number, products: ItemLookup, currency:
   if (discountMinor < 0n) throw invalid([...at, 'discount'], 'discount must not be negative')
   const bookkeeping = readObject(item, 'bookkeeping', at) ?? {}
   const income = readText(bookkeeping, 'income_account', [...at, 'bookkeeping'], 20)
-  const rotavdrag = (readObject(item, 'regional_sweden', at) ?? {}).rotavdrag
+  const rotavdrag = readObject(item, 'regional_sweden', at)?.rotavdrag
   const description = readText(item, 'description', at, 2000)
   return {
     productId: product?.productId ?? null,
