@@ -8,6 +8,7 @@ import * as delivery from './migrations/0002-delivery.ts'
 import * as billogram from './migrations/0003-billogram.ts'
 import * as billomat from './migrations/0004-billomat.ts'
 import * as billy from './migrations/0005-billy.ts'
+import * as automation from './migrations/0006-automation.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-billogram': billogram,
   '0004-billomat': billomat,
   '0005-billy': billy,
+  '0006-automation': automation,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

@@ -3,6 +3,7 @@
 // decimals, dates (YYYY-MM-DD), instants (ISO 8601) and JSON.
 
 import type { Generated } from 'kysely'
+import type { AutomationTables } from './schema-automation.ts'
 import type { BillogramTables } from './schema-billogram.ts'
 import type { BillomatTables } from './schema-billomat.ts'
 import type { BillyTables } from './schema-billy.ts'
@@ -303,7 +304,7 @@ export type DeliveryLogTable = {
   created_at: string
 }
 
-export type Database = CoreTables & BillogramTables & BillomatTables & BillyTables
+export type Database = CoreTables & BillogramTables & BillomatTables & BillyTables & AutomationTables
 
 export type CoreTables = {
   organizations: OrganizationsTable
