@@ -5,13 +5,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppServices } from '../../http/server.ts'
 import type { Engine } from './engine/handlers.ts'
+import { openApiDocument } from './engine/openapi.ts'
 import { type ResourceRegistry, requestedOperation } from './engine/registry.ts'
 import { successMeta } from './engine/respond.ts'
 import { isInvoicePdfRoute, registerInvoiceRoutes } from './invoice-routes.ts'
 import { organizationRecord, userRecord } from './resources/organizations.ts'
 
 export function isPublicRoute(registry: ResourceRegistry, method: string, path: string): boolean {
-  if (isInvoicePdfRoute(method, path)) return true
+  if (isInvoicePdfRoute(method, path) || (method === 'GET' && path === '/openapi.json')) return true
   const asked = requestedOperation(registry, method, path)
   return (
     asked !== undefined && asked.resource.def.public === true && ['get', 'list'].includes(asked.operation)
@@ -20,6 +21,10 @@ export function isPublicRoute(registry: ResourceRegistry, method: string, path: 
 
 export function registerSpecialRoutes(app: FastifyInstance, engine: Engine, _services: AppServices): void {
   registerInvoiceRoutes(app, engine)
+  app.get('/openapi.json', async (request, reply) => {
+    const context = engine.contextOf(request)
+    return reply.send(openApiDocument(engine.registry, context.baseUrl))
+  })
   app.get('/organization', async (request, reply) => {
     const organization = await organizationRecord(engine.contextOf(request))
     return reply.send({ meta: successMeta(reply.elapsedTime), organization })

@@ -410,4 +410,19 @@ describeEachEngine('billy conventions', ({ storage }) => {
       expect(response.json().country.name).toBe('Denmark')
     })
   })
+
+  describe('OpenAPI', () => {
+    test('the document lists each resource’s supported operations and its properties’ access', async () => {
+      const response = await world.app.inject('/billy/v2/openapi.json')
+
+      const document = response.json()
+      expect(response.statusCode).toBe(200)
+      expect(document.openapi).toBe('3.1.0')
+      expect(Object.keys(document.paths['/invoices'])).toEqual(['get', 'post', 'patch', 'delete'])
+      expect(Object.keys(document.paths['/bankPayments/{id}'])).toEqual(['get', 'put'])
+      expect(document.paths['/countries']).toEqual({ get: expect.any(Object) })
+      expect(document.components.schemas.invoice.properties.amount.readOnly).toBe(true)
+      expect(document.components.schemas.contact.required).toEqual(['name', 'countryId'])
+    })
+  })
 })
