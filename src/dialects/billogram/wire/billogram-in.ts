@@ -9,7 +9,13 @@ import type { DraftLineInput } from '../../../core/invoices/resolve-draft.ts'
 import type { DraftPatch } from '../../../core/invoices/update-draft-invoice.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
-import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
+import {
+  addDecimal,
+  decimal,
+  multiplyDecimal,
+  parseDecimal,
+  toMinorUnits,
+} from '../../../domain/money/decimal.ts'
 import type { Product } from '../../../domain/products/product.ts'
 import { BillogramWireError, type FieldNames } from '../errors.ts'
 import { type BillogramExtra, billogramExtraOf } from './billogram-out.ts'
@@ -181,6 +187,7 @@ export function draftPatchFromWire(
           ...(fee ? [fee] : []),
         ]
       : undefined
+  if (lines) refuseNegativeTotal(lines, products)
   const info = readObject(body, 'info') ?? {}
   return {
     ...(contactId === undefined ? {} : { contactId }),
@@ -197,6 +204,28 @@ export function draftPatchFromWire(
     ...(lines ? { lines } : {}),
     extra: { billogram: extraFrom(body, current) },
   }
+}
+
+/**
+ * A billogram with a negative total is a stand-alone credit invoice, which the vendor enables per
+ * account and this server does not offer: refused before anything is written.
+ */
+function refuseNegativeTotal(lines: readonly DraftLineInput[], products: ItemLookup): void {
+  let net = decimal(0n)
+  for (const line of lines) {
+    const product = [...products.values()].find((candidate) => candidate.productId === line.productId)
+    const price = line.unitPrice ?? product?.prices[0]?.unitPrice ?? '0'
+    net = addDecimal(
+      net,
+      multiplyDecimal(parseDecimal(line.quantity ?? '1', 'count'), parseDecimal(price, 'price')),
+    )
+  }
+  if (net.units < 0n)
+    throw new BillogramWireError(
+      'PERMISSION_DENIED',
+      'stand-alone credit invoices (a negative total) are not enabled for this account; credit a billogram with the credit command',
+      ['items'],
+    )
 }
 
 export function callbackFromWire(body: JsonObject): CallbackInput | null | undefined {

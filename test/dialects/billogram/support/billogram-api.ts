@@ -10,6 +10,7 @@ import { loadConfig } from '../../../../src/config/config.ts'
 import type { CoreContext } from '../../../../src/core/context.ts'
 import { createCredential } from '../../../../src/core/credentials/create-credential.ts'
 import { createOrganization } from '../../../../src/core/organizations/create-organization.ts'
+import { caseNoOf } from '../../../../src/dialects/billogram/ids.ts'
 import { billogramDialect } from '../../../../src/dialects/billogram/plugin.ts'
 import { buildServer, createServices } from '../../../../src/http/server.ts'
 import type { Storage } from '../../../../src/storage/database.ts'
@@ -74,7 +75,10 @@ export function useBillogramApi(storage: () => Storage, startIso = '2026-03-02T0
     credentials = { user: credential.secrets.apiUser ?? '', key: credential.secrets.apiKey ?? '' }
   })
   afterAll(async () => app?.close())
-  afterEach(async () => assertInvariants(storage(), organizationId))
+  afterEach(async () => {
+    await assertInvariants(storage(), organizationId)
+    await assertBillogramSums(api, storage())
+  })
 
   const api: BillogramApi = {
     app: () => app ?? fail('app'),
@@ -106,6 +110,46 @@ export function useBillogramApi(storage: () => Storage, startIso = '2026-03-02T0
     },
   }
   return api
+}
+
+/**
+ * Every billogram's remaining_sum, as the list shows it, is its total_sum less what its invoices
+ * were paid, credited and written off, and equals what the core says is still owed.
+ */
+async function assertBillogramSums(api: BillogramApi, storage: Storage): Promise<void> {
+  if (!api.organizationId()) return
+  const rows = await storage.db
+    .selectFrom('invoices')
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.organization_id', '=', 'invoices.organization_id')
+        .onRef('cases.case_id', '=', 'invoices.case_id'),
+    )
+    .select([
+      'cases.case_no',
+      sql<bigint>`sum(invoices.paid_minor + invoices.credited_minor + invoices.written_off_minor)`.as(
+        'taken',
+      ),
+      sql<bigint>`sum(invoices.gross_minor + invoices.fees_minor - invoices.paid_minor - invoices.credited_minor - invoices.written_off_minor)`.as(
+        'owed',
+      ),
+    ])
+    .where('invoices.organization_id', '=', api.organizationId())
+    .where('invoices.kind', '=', 'invoice')
+    .groupBy('cases.case_no')
+    .execute()
+  const byCaseNo = new Map(rows.map((row) => [String(row.case_no), row]))
+  for (let page = 1; ; page++) {
+    const list = await api.call('GET', `/billogram?page=${page}&page_size=500`)
+    for (const billogram of list.json.data as { id: string; total_sum: number; remaining_sum: number }[]) {
+      const row = byCaseNo.get(String(caseNoOf(billogram.id)))
+      const toMinor = (amount: number) => BigInt(Math.round(amount * 100))
+      expect(row, `billogram ${billogram.id} has its case`).toBeDefined()
+      expect(toMinor(billogram.remaining_sum)).toBe(BigInt(row?.owed ?? -1))
+      expect(toMinor(billogram.total_sum) - BigInt(row?.taken ?? 0)).toBe(toMinor(billogram.remaining_sum))
+    }
+    if (page * 500 >= list.json.meta.total_count) break
+  }
 }
 
 function fail(what: string): never {
