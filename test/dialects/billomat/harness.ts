@@ -29,6 +29,8 @@ export type Billomat = Readonly<{
   json: (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>
   /** An XML request; `body` is sent as given with Content-Type application/xml. */
   xml: (method: string, url: string, body?: string) => Promise<LightMyRequestResponse>
+  /** An XML request answered in JSON, for reading the answer easily. */
+  xmlToJson: (method: string, url: string, body: string) => Promise<LightMyRequestResponse>
   /** Creates a client through the core and returns its Billomat id. */
   client: (name?: string) => Promise<string>
   close: () => Promise<void>
@@ -77,6 +79,13 @@ export async function openBillomat(storage: Storage, options: HarnessOptions = {
       headers: { 'x-billomatapikey': apiKey, 'content-type': 'application/xml' },
       ...(body === undefined ? {} : { payload: body }),
     })
+  const xmlToJson: Billomat['xmlToJson'] = (method, url, body) =>
+    app.inject({
+      method: method as 'GET',
+      url: `${prefix}${url}`,
+      headers: { 'x-billomatapikey': apiKey, 'content-type': 'application/xml', accept: 'application/json' },
+      payload: body,
+    })
   const client = async (name = 'Kunde AG') => {
     const contact = await createContact(core, tenant, {
       name,
@@ -85,7 +94,7 @@ export async function openBillomat(storage: Storage, options: HarnessOptions = {
     })
     return String(contact.contactNo)
   }
-  return { app, core, tenant, apiKey, json, xml, client, close: () => app.close() }
+  return { app, core, tenant, apiKey, json, xml, xmlToJson, client, close: () => app.close() }
 }
 
 /** Asserts the organization's ledger balances: every entry and the whole trial balance sum to zero. */

@@ -2,12 +2,27 @@
 
 import type { FastifyInstance } from 'fastify'
 import type { AppServices } from '../../../http/server.ts'
+import { ACCOUNT_RESOURCES } from '../records/account-resources.ts'
+import { ANNOTATION_RESOURCES } from '../records/annotation-resources.ts'
+import { recordRoutes } from '../records/record-routes.ts'
+import { accountRoutes } from './account.ts'
+import { articleRoutes } from './articles.ts'
+import { clientRoutes } from './clients.ts'
 import { documentItemRoutes } from './document-items.ts'
 import { invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
 import { invoiceRoutes } from './invoices.ts'
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
-  for (const routes of [invoiceRoutes, invoiceActionRoutes, documentItemRoutes, invoicePaymentRoutes])
+  for (const spec of [...ACCOUNT_RESOURCES, ...ANNOTATION_RESOURCES]) recordRoutes(spec)(app, services)
+  for (const routes of [
+    invoiceRoutes,
+    invoiceActionRoutes,
+    documentItemRoutes,
+    invoicePaymentRoutes,
+    clientRoutes,
+    articleRoutes,
+    accountRoutes,
+  ])
     routes(app, services)
 }

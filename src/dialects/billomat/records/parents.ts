@@ -1,0 +1,40 @@
+// The parents records hang on, resolved from their Billomat ids to core ids, with the refusal a
+// client reads when the id names nothing; and the DRAFT-only rule of document children.
+
+import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { getInvoice } from '../../../core/invoices/get-invoice.ts'
+import { DomainError } from '../../../domain/errors.ts'
+import { contactByNo, invoiceBySeq, productBySeq } from '../ids.ts'
+import type { ParentSpec } from './record-spec.ts'
+
+export const invoiceParent: ParentSpec = {
+  field: 'invoice_id',
+  resolve: async (core, tenant, id) =>
+    (await invoiceBySeq(core, tenant, id, 'invoice', 'invoice_id')).invoiceId,
+}
+
+export const creditNoteParent: ParentSpec = {
+  field: 'credit_note_id',
+  resolve: async (core, tenant, id) =>
+    (await invoiceBySeq(core, tenant, id, 'credit_note', 'credit_note_id')).invoiceId,
+}
+
+export const clientParent = (requiredInList: boolean): ParentSpec => ({
+  field: 'client_id',
+  requiredInList,
+  resolve: async (core, tenant, id) => (await contactByNo(core, tenant, id, 'client_id')).contactId,
+})
+
+export const articleParent: ParentSpec = {
+  field: 'article_id',
+  resolve: async (core, tenant, id) => (await productBySeq(core, tenant, id, 'article_id')).productId,
+}
+
+/** Comments and tags may be added to a document in any status; items only to a DRAFT. */
+export async function assertDraft(core: CoreContext, tenant: Tenant, invoiceId: string): Promise<void> {
+  const invoice = await getInvoice(core, tenant, invoiceId)
+  if (invoice.state !== 'draft')
+    throw new DomainError('wrong_state', 'this can only change while the document is a DRAFT', {
+      state: invoice.state,
+    })
+}
