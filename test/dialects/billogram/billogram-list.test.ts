@@ -10,7 +10,7 @@ describeEachEngine('billogram lists', ({ storage }) => {
   const api = useBillogramApi(storage)
   let alfa = 0
   let beta = 0
-  const sent: Record<string, any>[] = []
+  const sent: Awaited<ReturnType<typeof createBillogram>>[] = []
 
   beforeAll(async () => {
     alfa = await createCustomer(api, { name: 'Alfa Handel AB' })
