@@ -42,8 +42,8 @@ function readField(body: WireObject, field: FieldSpec): string | undefined {
 export function dataForCreate(spec: RecordSpec, body: WireObject): Record<string, string> {
   const data: Record<string, string> = {}
   for (const field of spec.fields) {
-    if (field.readOnly) continue
-    const value = readField(body, field) ?? field.defaultValue
+    // A read-only field is the server's: only its default is written.
+    const value = field.readOnly ? field.defaultValue : (readField(body, field) ?? field.defaultValue)
     if (value === undefined) {
       if (field.required) throw invalidField(field.name, `${field.name} is required`)
       continue
