@@ -1,3 +1,49 @@
 // Row types of the tables created by migration 0005-billy.ts, merged into Database in schema.ts.
 
-export type BillyTables = Record<never, never>
+export type DaybooksTable = {
+  organization_id: string
+  daybook_id: string
+  name: string
+  is_summary_enabled: boolean
+  default_contra_account_number: string | null
+  extra: string
+  created_at: string
+}
+
+export type DaybookTransactionsTable = {
+  organization_id: string
+  transaction_id: string
+  daybook_id: string | null
+  entry_date: string
+  voucher_no: string | null
+  description: string | null
+  extended_description: string | null
+  api_type: string | null
+  state: string
+  priority: number | null
+  extra: string
+  created_at: string
+  approved_at: string | null
+}
+
+export type DaybookLinesTable = {
+  organization_id: string
+  transaction_id: string
+  line_no: number
+  text: string | null
+  account_number: string
+  contra_account_number: string | null
+  vat_rate_percent: string | null
+  tax_treatment: string | null
+  vat_direction: string | null
+  amount_minor: bigint
+  side: string
+  currency: string
+  extra: string
+}
+
+export type BillyTables = {
+  daybooks: DaybooksTable
+  daybook_transactions: DaybookTransactionsTable
+  daybook_lines: DaybookLinesTable
+}

@@ -1,6 +1,76 @@
 // Tables for what only the Billy dialect's resources need beyond the core tables. Kept in a
 // migration of its own so the three dialects can grow their storage independently.
+//
+// Daybooks hold manual journal entries: a daybook transaction is drafted with its lines and posts
+// one balanced journal entry when approved (voiding reverses it). Lines keep amounts in minor
+// units of their currency; the tax rate of a line is kept as the rate and treatment it stands for.
 
 import type { Kysely } from 'kysely'
 
-export async function up(_db: Kysely<unknown>): Promise<void> {}
+type Db = Kysely<unknown>
+
+export async function up(db: Db): Promise<void> {
+  await db.schema
+    .createTable('daybooks')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('daybook_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('is_summary_enabled', 'boolean', (c) => c.notNull())
+    .addColumn('default_contra_account_number', 'text')
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('daybooks_pk', ['organization_id', 'daybook_id'])
+    .execute()
+
+  await db.schema
+    .createTable('daybook_transactions')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('transaction_id', 'text', (c) => c.notNull())
+    .addColumn('daybook_id', 'text')
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('voucher_no', 'text')
+    .addColumn('description', 'text')
+    .addColumn('extended_description', 'text')
+    .addColumn('api_type', 'text')
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('priority', 'integer')
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('approved_at', 'timestamptz')
+    .addPrimaryKeyConstraint('daybook_transactions_pk', ['organization_id', 'transaction_id'])
+    .execute()
+  await db.schema
+    .createIndex('daybook_transactions_daybook')
+    .on('daybook_transactions')
+    .columns(['organization_id', 'daybook_id', 'entry_date'])
+    .execute()
+  await db.schema
+    .createIndex('daybook_transactions_api_type')
+    .on('daybook_transactions')
+    .columns(['organization_id', 'api_type'])
+    .execute()
+
+  await db.schema
+    .createTable('daybook_lines')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('transaction_id', 'text', (c) => c.notNull())
+    .addColumn('line_no', 'integer', (c) => c.notNull())
+    .addColumn('text', 'text')
+    .addColumn('account_number', 'text', (c) => c.notNull())
+    .addColumn('contra_account_number', 'text')
+    .addColumn('vat_rate_percent', 'text')
+    .addColumn('tax_treatment', 'text')
+    .addColumn('vat_direction', 'text')
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addColumn('side', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addPrimaryKeyConstraint('daybook_lines_pk', ['organization_id', 'transaction_id', 'line_no'])
+    .addForeignKeyConstraint(
+      'daybook_lines_transaction_fk',
+      ['organization_id', 'transaction_id'],
+      'daybook_transactions',
+      ['organization_id', 'transaction_id'],
+    )
+    .execute()
+}

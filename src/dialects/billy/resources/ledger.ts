@@ -25,6 +25,7 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   payment: 'bankPayment',
   payment_void: 'bankPayment',
   daybook_transaction: 'daybookTransaction',
+  daybook_transaction_void: 'daybookTransaction',
 }
 
 function originatorOf(entry: LedgerEntryHeader): string {

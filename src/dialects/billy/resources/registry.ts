@@ -7,6 +7,7 @@ import { balanceModifiers } from './balance-modifiers.ts'
 import { bankPayments } from './bank-payments.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
+import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
 import { invoiceLines } from './invoice-lines.ts'
 import { invoices } from './invoices.ts'
 import { postings, transactions } from './ledger.ts'
@@ -31,6 +32,9 @@ export const BILLY_REGISTRY = createRegistry([
   accountGroups,
   transactions,
   postings,
+  daybooks,
+  daybookTransactions,
+  daybookTransactionLines,
   taxRates,
   salesTaxRulesets,
   accountNatures,

@@ -1,0 +1,311 @@
+// /v2/daybooks, /v2/daybookTransactions and /v2/daybookTransactionLines: entries written by hand.
+// A transaction is saved as a draft or approved; approving posts one balanced entry (Billy answers
+// 422 to lines whose debits and credits differ), `state: "voided"` reverses it. Lines are given
+// with the transaction and fixed from then on, as the seed marks them immutable.
+
+import {
+  getDaybooks,
+  getDaybookTransactions,
+  listDaybooks,
+  listDaybookTransactions,
+} from '../../../core/daybooks/list-daybooks.ts'
+import {
+  approveDaybookTransaction,
+  voidDaybookTransaction,
+} from '../../../core/daybooks/post-daybook-transaction.ts'
+import { createDaybook, deleteDaybook, updateDaybook } from '../../../core/daybooks/save-daybook.ts'
+import {
+  createDaybookTransaction,
+  type DaybookLineInput,
+  deleteDaybookTransaction,
+  updateDaybookTransaction,
+} from '../../../core/daybooks/save-daybook-transaction.ts'
+import type { Filter } from '../../../core/queries/list-spec.ts'
+import { DomainError, invalidField } from '../../../domain/errors.ts'
+import type { Changes, RequestContext, Resource, WireInput } from '../engine/resource.ts'
+import { amountToMinor } from '../engine/wire-values.ts'
+import {
+  accountOfId,
+  chartOf,
+  checkOrganization,
+  definedOnly,
+  flag,
+  organizationOf,
+  ref,
+  text,
+  textPatch,
+} from './common.ts'
+import {
+  DAYBOOK_DEF,
+  DAYBOOK_LINE_DEF,
+  DAYBOOK_TRANSACTION_DEF,
+  daybookLineToWire,
+  daybookToWire,
+  lineId,
+  transactionToWire,
+} from './daybook-wire.ts'
+import { orderedLines } from './invoice-input.ts'
+import { taxOfRate } from './tax-rates.ts'
+
+async function accountNumberOf(context: RequestContext, line: WireInput, index: number): Promise<string> {
+  const id = text(line, 'accountId')
+  if (id) return (await accountOfId(context, id, `lines.${index}.accountId`)).number
+  const number = line.values.accountNo
+  if (number === undefined || number === null)
+    throw new DomainError('missing_field', 'a line needs accountId or accountNo', {
+      field: `lines.${index}.accountId`,
+    })
+  const account = (await chartOf(context)).find((candidate) => candidate.number === String(number))
+  if (!account) throw invalidField(`lines.${index}.accountNo`, `account ${number} does not exist`)
+  return account.number
+}
+
+async function linesOf(context: RequestContext, lines: readonly WireInput[]): Promise<DaybookLineInput[]> {
+  const { baseCurrency } = await organizationOf(context)
+  const result: DaybookLineInput[] = []
+  for (const { line, index } of orderedLines(lines)) {
+    const currency = text(line, 'currencyId') ?? baseCurrency
+    const contraId = text(line, 'contraAccountId')
+    const taxRateId = text(line, 'taxRateId')
+    const tax = taxRateId ? taxOfRate(taxRateId, `lines.${index}.taxRateId`) : undefined
+    result.push({
+      text: text(line, 'text') ?? null,
+      accountNumber: await accountNumberOf(context, line, index),
+      contraAccountNumber: contraId
+        ? (await accountOfId(context, contraId, `lines.${index}.contraAccountId`)).number
+        : null,
+      vat: tax
+        ? { vatRatePercent: tax.vatRatePercent, taxTreatment: tax.taxTreatment, direction: tax.direction }
+        : null,
+      side: line.values.side === 'credit' ? 'credit' : 'debit',
+      amountMinor: amountToMinor(String(line.values.amount), currency, `lines.${index}.amount`),
+      currency,
+      extra: { billy: { priority: line.values.priority } },
+    })
+  }
+  return result
+}
+
+function headerOf(input: WireInput) {
+  return definedOnly({
+    daybookId: textPatch(input, 'daybookId'),
+    entryDate: text(input, 'entryDate') ?? undefined,
+    voucherNo: textPatch(input, 'voucherNo'),
+    description: textPatch(input, 'description'),
+    extendedDescription: textPatch(input, 'extendedDescription'),
+    apiType: textPatch(input, 'apiType'),
+    priority: input.values.priority as number | null | undefined,
+  })
+}
+
+function transactionChanges(id: string, lineCount: number, input: WireInput): Changes {
+  const lines = input.children.lines ?? []
+  return {
+    changed: [
+      ref('daybookTransaction', id, input.clientId),
+      ...Array.from({ length: lineCount }, (_, index) =>
+        ref('daybookTransactionLine', lineId(id, index + 1), lines[index]?.clientId),
+      ),
+    ],
+    deleted: [],
+  }
+}
+
+async function createTransaction(context: RequestContext, input: WireInput): Promise<Changes> {
+  checkOrganization(context, input)
+  const state = input.values.state ?? 'draft'
+  if (state === 'voided') throw invalidField('state', 'a transaction is created as draft or approved')
+  const lines = await linesOf(context, input.children.lines ?? [])
+  const saved = await createDaybookTransaction(
+    context.core,
+    context.tenant,
+    { ...headerOf(input), lines },
+    { approve: state === 'approved' },
+  )
+  return transactionChanges(saved.transactionId, saved.lines.length, input)
+}
+
+async function updateTransaction(context: RequestContext, id: string, input: WireInput): Promise<Changes> {
+  const [current] = await getDaybookTransactions(context.core, context.tenant, [id])
+  if (!current) throw invalidField('id', `daybook transaction ${id} does not exist`)
+  const state = input.values.state
+  const edits = Object.keys(input.values).filter((name) => name !== 'state' && name !== 'organizationId')
+  if (current.state === 'draft') {
+    if (state === 'voided') throw invalidField('state', 'a draft is deleted, not voided')
+    if (edits.length > 0 || state === 'approved')
+      await updateDaybookTransaction(context.core, context.tenant, id, headerOf(input), {
+        approve: state === 'approved',
+      })
+  } else {
+    const [edited] = edits
+    if (edited)
+      throw new DomainError('wrong_state', `the transaction is ${current.state}; only its state can change`, {
+        field: edited,
+      })
+    if (state === 'draft')
+      throw new DomainError('wrong_state', 'an approved transaction cannot go back to draft', {
+        field: 'state',
+      })
+    if (state === 'voided') await voidDaybookTransaction(context.core, context.tenant, id)
+  }
+  return transactionChanges(id, current.lines.length, input)
+}
+
+export const daybooks: Resource = {
+  def: DAYBOOK_DEF,
+  store: {
+    fieldNames: {
+      defaultContraAccountNumber: 'defaultContraAccountId',
+      isSummaryEnabled: 'isTransactionSummaryEnabled',
+    },
+    async load(context, ids) {
+      return Promise.all(
+        (await getDaybooks(context.core, context.tenant, ids)).map((daybook) =>
+          daybookToWire(context, daybook),
+        ),
+      )
+    },
+    async list(context, query) {
+      const page = await listDaybooks(context.core, context.tenant, {
+        limit: query.limit,
+        offset: query.offset,
+        orderBy: [{ field: 'name', direction: 'asc' }],
+      })
+      return {
+        records: await Promise.all(page.items.map((daybook) => daybookToWire(context, daybook))),
+        total: page.totalCount,
+      }
+    },
+    async create(context, input) {
+      checkOrganization(context, input)
+      const contraId = text(input, 'defaultContraAccountId')
+      const daybook = await createDaybook(context.core, context.tenant, {
+        name: text(input, 'name') ?? '',
+        isSummaryEnabled: flag(input, 'isTransactionSummaryEnabled') ?? false,
+        defaultContraAccountNumber: contraId
+          ? (await accountOfId(context, contraId, 'defaultContraAccountId')).number
+          : null,
+      })
+      return { changed: [ref('daybook', daybook.daybookId, input.clientId)], deleted: [] }
+    },
+    async update(context, id, input) {
+      const contraId = textPatch(input, 'defaultContraAccountId')
+      const contra = contraId
+        ? (await accountOfId(context, contraId, 'defaultContraAccountId')).number
+        : contraId
+      await updateDaybook(
+        context.core,
+        context.tenant,
+        id,
+        definedOnly({
+          name: text(input, 'name') ?? undefined,
+          isSummaryEnabled: flag(input, 'isTransactionSummaryEnabled'),
+          defaultContraAccountNumber: contra,
+        }),
+      )
+      return { changed: [ref('daybook', id, input.clientId)], deleted: [] }
+    },
+    async delete(context, id) {
+      const existed = await deleteDaybook(context.core, context.tenant, id)
+      return { changed: [], deleted: existed ? [ref('daybook', id)] : [] }
+    },
+  },
+}
+
+function transactionFilters(filters: Readonly<Record<string, readonly string[]>>): Filter[] {
+  const result: Filter[] = []
+  for (const name of ['daybookId', 'apiType', 'state'] as const) {
+    const values = filters[name]
+    if (values) result.push({ field: name, op: 'in', value: values })
+  }
+  if (filters.minEntryDate?.[0])
+    result.push({ field: 'entryDate', op: 'gte', value: filters.minEntryDate[0] })
+  if (filters.maxEntryDate?.[0])
+    result.push({ field: 'entryDate', op: 'lte', value: filters.maxEntryDate[0] })
+  return result
+}
+
+const TRANSACTION_SORT: Readonly<Record<string, string>> = {
+  priority: 'priority',
+  entryDate: 'entryDate',
+  createdTime: 'createdAt',
+}
+
+export const daybookTransactions: Resource = {
+  def: DAYBOOK_TRANSACTION_DEF,
+  store: {
+    fieldNames: {
+      'lines.*.amount': 'amount',
+      'lines.*.accountNumber': 'accountId',
+      'lines.*.contraAccountNumber': 'contraAccountId',
+      'lines.*.currency': 'currencyId',
+    },
+    async load(context, ids) {
+      return (await getDaybookTransactions(context.core, context.tenant, ids)).map((transaction) =>
+        transactionToWire(context, transaction),
+      )
+    },
+    async list(context, query) {
+      const q = query.q
+      const page = await listDaybookTransactions(context.core, context.tenant, {
+        filters: transactionFilters(query.filters),
+        ...(q
+          ? {
+              anyOf: ['description', 'extendedDescription', 'voucherNo'].map((field) => [
+                { field, op: 'contains' as const, value: q, caseInsensitive: true },
+              ]),
+            }
+          : {}),
+        orderBy: query.sort
+          ? [{ field: TRANSACTION_SORT[query.sort.property] ?? 'createdAt', direction: query.sort.direction }]
+          : [],
+        limit: query.limit,
+        offset: query.offset,
+      })
+      return {
+        records: page.items.map((transaction) => transactionToWire(context, transaction)),
+        total: page.totalCount,
+      }
+    },
+    create: createTransaction,
+    update: updateTransaction,
+    async delete(context, id) {
+      const [current] = await getDaybookTransactions(context.core, context.tenant, [id])
+      const existed = await deleteDaybookTransaction(context.core, context.tenant, id)
+      const lines = (current?.lines ?? []).map((line) =>
+        ref('daybookTransactionLine', lineId(id, line.lineNo)),
+      )
+      return { changed: [], deleted: existed ? [ref('daybookTransaction', id), ...lines] : [] }
+    },
+  },
+}
+
+export const daybookTransactionLines: Resource = {
+  def: DAYBOOK_LINE_DEF,
+  store: {
+    async load(context, ids) {
+      const transactionIds = [...new Set(ids.map((id) => id.split('.')[0] ?? ''))]
+      const wanted = new Set(ids)
+      return (await daybookLineRecords(context, transactionIds)).filter((line) => wanted.has(line.id))
+    },
+    byParent: (context, _inverse, transactionIds) => daybookLineRecords(context, transactionIds),
+    async list(context, query) {
+      const transactionIds = query.filters.daybookTransactionId
+      if (!transactionIds)
+        throw invalidField(
+          'daybookTransactionId',
+          'lines are listed per transaction: give daybookTransactionId',
+        )
+      const lines = await daybookLineRecords(context, transactionIds)
+      return { records: lines.slice(query.offset, query.offset + query.limit), total: lines.length }
+    },
+  },
+}
+
+async function daybookLineRecords(context: RequestContext, transactionIds: readonly string[]) {
+  const transactions = await getDaybookTransactions(context.core, context.tenant, transactionIds)
+  const chart = await chartOf(context)
+  return transactions.flatMap((transaction) =>
+    transaction.lines.map((line) => daybookLineToWire(transaction.transactionId, line, chart)),
+  )
+}
