@@ -9,10 +9,7 @@ import {
   listDaybooks,
   listDaybookTransactions,
 } from '../../../core/daybooks/list-daybooks.ts'
-import {
-  approveDaybookTransaction,
-  voidDaybookTransaction,
-} from '../../../core/daybooks/post-daybook-transaction.ts'
+import { voidDaybookTransaction } from '../../../core/daybooks/post-daybook-transaction.ts'
 import { createDaybook, deleteDaybook, updateDaybook } from '../../../core/daybooks/save-daybook.ts'
 import {
   createDaybookTransaction,
