@@ -200,6 +200,29 @@ describeEachEngine('billy ledger and chart', ({ storage }) => {
       expect(organizations.map((item: { id: string }) => item.id)).toEqual([world.tenant.organizationId])
     })
 
+    test('the organization’s own settings are updated by PUT; another organization is not found', async () => {
+      const id = world.tenant.organizationId
+
+      const response = await world.client.put(`/organizations/${id}`, {
+        organization: {
+          street: 'Nørregade 1',
+          zipcode: '1165',
+          city: 'København K',
+          fax: '11223344',
+          paymentTermsDays: 14,
+        },
+      })
+      const other = await world.client.put('/organizations/someone-else', { organization: { name: 'X' } })
+
+      expect(response.json().organizations[0]).toMatchObject({
+        street: 'Nørregade 1',
+        zipcode: '1165',
+        fax: '11223344',
+        paymentTermsDays: 14,
+      })
+      expect(other.statusCode).toBe(404)
+    })
+
     test('Basic auth with the user’s email and password reaches the same company', async () => {
       await createCredential(world.core, {
         organizationId: world.tenant.organizationId,

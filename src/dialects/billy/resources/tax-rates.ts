@@ -149,7 +149,7 @@ export const taxRates: Resource = {
       appliesToSales: { type: 'boolean', access: 'immutable' },
       appliesToPurchases: { type: 'boolean', access: 'immutable' },
       isPredefined: { type: 'boolean', access: 'readonly' },
-      isActive: { type: 'boolean' },
+      isActive: { type: 'boolean', access: 'readonly' },
       netAmountMetaFieldId: { type: 'id', access: 'immutable' },
     },
     operations: ['get', 'list'],
