@@ -174,4 +174,24 @@ describeEachEngine('billogram resource', ({ storage }) => {
     expect(unpaid.json.data.every((b: { state: string }) => b.state === 'Unpaid')).toBe(true)
     expect(unpaid.json.meta.total_count).toBeGreaterThan(0)
   })
+
+  test('a SEK total is rounded to whole kronor by a rounding line that is not an item, and credited with the rest', async () => {
+    const created = await api.call('POST', '/billogram', {
+      customer: { customer_no: customerNo },
+      items: [{ title: 'Småsak', price: 0.9, vat: 25, count: 1 }],
+      on_success: { command: 'send', method: 'Email' },
+    })
+
+    const credited = await api.call('POST', `/billogram/${created.json.data.id}/command/credit`, {
+      mode: 'full',
+    })
+
+    expect(created.json.data).toMatchObject({ total_sum: 1, remaining_sum: 1, rounding_value: -0.13 })
+    expect(created.json.data.items).toHaveLength(1)
+    expect(credited.json.data).toMatchObject({
+      state: 'Credited',
+      remaining_sum: 0,
+      detailed_sums: { credited_sum: 1 },
+    })
+  })
 })

@@ -76,4 +76,38 @@ describeEachEngine('billogram settings', ({ storage }) => {
 
     expect(response.json).toMatchObject({ status: 'INVALID_PARAMETER', data: { field: 'content' } })
   })
+
+  test('a new billogram takes its fees and message from the settings, and its total is rounded to whole kronor as in the vendor fixture', async () => {
+    await api.call('PUT', '/settings', {
+      invoices: { default_invoice_fee: 29, default_reminder_fee: 60, default_message: 'Tack för köpet' },
+    })
+    const customer = await api.call('POST', '/customer', { name: 'Standard AB' })
+
+    const created = await api.call('POST', '/billogram', {
+      customer: { customer_no: customer.json.data.customer_no },
+      items: [{ title: 'Software', price: 300, vat: 25, count: 1 }],
+    })
+    const explicit = await api.call('POST', '/billogram', {
+      customer: { customer_no: customer.json.data.customer_no },
+      items: [{ title: 'Software', price: 300, vat: 25, count: 1 }],
+      invoice_fee: 0,
+      info: { message: 'Egen text' },
+    })
+
+    expect(created.json.data).toMatchObject({
+      invoice_fee: 29,
+      invoice_fee_vat: 25,
+      reminder_fee: '60',
+      total_sum: 411,
+      rounding_value: -0.25,
+      detailed_sums: { net_sum: 329, vat_sum: 82.25, gross_sum: 411.25, rounding: -0.25, remaining_sum: 411 },
+      info: { message: 'Tack för köpet' },
+      items: [{ title: 'Software' }],
+    })
+    expect(explicit.json.data).toMatchObject({
+      invoice_fee: 0,
+      total_sum: 375,
+      info: { message: 'Egen text' },
+    })
+  })
 })

@@ -7,6 +7,7 @@ import { listCases } from '../../../core/cases/list-cases.ts'
 import { createCase, deleteDraftCase, updateCase } from '../../../core/cases/save-case.ts'
 import type { CoreContext } from '../../../core/context.ts'
 import type { DraftPatch } from '../../../core/invoices/update-draft-invoice.ts'
+import { getChart } from '../../../core/ledger/list-accounts.ts'
 import { getOrganizationProfile } from '../../../core/organizations/update-organization.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { tenantOf } from '../../../http/tenant.ts'
@@ -30,6 +31,7 @@ import { renderBillogramCallback } from '../wire/callback-body.ts'
 import { ok, okList } from '../wire/envelope.ts'
 import { listSpecOf } from '../wire/list-query.ts'
 import { readText } from '../wire/read.ts'
+import { roundingAccountOf, withAccountDefaults } from '../wire/settings.ts'
 import { checkBody, objectBody } from '../wire/strict-body.ts'
 import { billogramById, customerOfBody, itemsOfBody } from './billogram-lookup.ts'
 import { sendBillogramFile } from './billogram-pdf.ts'
@@ -54,12 +56,18 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
         'customer_no',
       ])
     checkBody(body, BILLOGRAM_CREATE, { customer: customerSnapshotOf(contact) })
-    const [products, organization] = await Promise.all([
+    const [products, organization, chart] = await Promise.all([
       itemsOfBody(core, tenant, body),
       getOrganizationProfile(core, tenant),
+      getChart(core, tenant),
     ])
     const currency = readText(body, 'currency', [], 3) ?? contact.currency ?? organization.baseCurrency
-    const draft = draftPatchFromWire(body, contact.contactId, products, currency, undefined)
+    const draft = draftPatchFromWire(
+      withAccountDefaults(body, organization.settings),
+      contact.contactId,
+      { products, currency, roundingAccount: roundingAccountOf(chart) },
+      undefined,
+    )
     const then = onSuccessFromWire(body)
     const callback = callbackFromWire(body)
     const attachment = attachmentFromWire(body)
@@ -111,10 +119,15 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
     const contact = (await customerOfBody(core, tenant, body)) ?? current.contact
     const shown = billogramToWire(current, wire)
     checkBody(body, BILLOGRAM_UPDATE, { ...shown, customer: customerSnapshotOf(contact) })
-    const products = await itemsOfBody(core, tenant, body)
+    const [products, chart] = await Promise.all([itemsOfBody(core, tenant, body), getChart(core, tenant)])
     const currency = readText(body, 'currency', [], 3) ?? primary.currency
     const changedContact = contact.contactId === current.contactId ? undefined : contact.contactId
-    const draft = draftPatchFromWire(withoutEchoes(body, shown), changedContact, products, currency, primary)
+    const draft = draftPatchFromWire(
+      withoutEchoes(body, shown),
+      changedContact,
+      { products, currency, roundingAccount: roundingAccountOf(chart) },
+      primary,
+    )
     const callback = callbackFromWire(body)
     const attachment = attachmentFromWire(body)
     const details = await withWireFields(BILLOGRAM_FIELD_NAMES, () =>

@@ -19,9 +19,10 @@ import {
 import type { Product } from '../../../domain/products/product.ts'
 import { BillogramWireError, type FieldNames } from '../errors.ts'
 import { type BillogramExtra, billogramExtraOf } from './billogram-out.ts'
-import { isInvoiceFeeLine } from './billogram-sums.ts'
+import { isHiddenLine, isInvoiceFeeLine } from './billogram-sums.ts'
 import { deliveryOf } from './delivery-method.ts'
 import { checkUnit, checkVat } from './item.ts'
+import { withOreRounding } from './ore-rounding.ts'
 import { readDate, readDecimal, readList, readObject, readText, readWhole } from './read.ts'
 import type { JsonObject } from './strict-body.ts'
 
@@ -100,7 +101,7 @@ function feeLine(body: JsonObject, current: Invoice | undefined): DraftLineInput
 
 function currentLines(current: Invoice): DraftLineInput[] {
   return current.lines
-    .filter((line) => !isInvoiceFeeLine(line.extra))
+    .filter((line) => !isHiddenLine(line.extra))
     .map((line) => ({
       productId: line.productId,
       description: line.description,
@@ -158,11 +159,17 @@ function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?
 }
 
 /** The draft fields of a body; on update only those the body names. */
+export type DraftContext = Readonly<{
+  products: ItemLookup
+  currency: string
+  /** The chart's account for öre rounding. */
+  roundingAccount?: string | undefined
+}>
+
 export function draftPatchFromWire(
   body: JsonObject,
   contactId: string | undefined,
-  products: ItemLookup,
-  currency: string,
+  { products, currency, roundingAccount }: DraftContext,
   current: Invoice | undefined,
 ): DraftPatch {
   const items = readList(body, 'items')
@@ -176,7 +183,7 @@ export function draftPatchFromWire(
     ])
   const fee = feeLine(body, current)
   const feeChanged = body.invoice_fee !== undefined || body.invoice_fee_vat !== undefined
-  const lines =
+  const given =
     items || feeChanged
       ? [
           ...(items
@@ -187,7 +194,8 @@ export function draftPatchFromWire(
           ...(fee ? [fee] : []),
         ]
       : undefined
-  if (lines) refuseNegativeTotal(lines, products)
+  if (given) refuseNegativeTotal(given, products)
+  const lines = given && withOreRounding(given, [...products.values()], currency, roundingAccount)
   const info = readObject(body, 'info') ?? {}
   return {
     ...(contactId === undefined ? {} : { contactId }),

@@ -10,7 +10,7 @@ import type { Invoice, InvoiceLine } from '../../../domain/invoicing/invoice.ts'
 import { billogramIdOf } from '../ids.ts'
 import { eventsToWire, lastDeliveryMethodOf, reminderCountOf } from './billogram-events.ts'
 import { billogramStateOf } from './billogram-state.ts'
-import { isInvoiceFeeLine, sumsOf } from './billogram-sums.ts'
+import { isHiddenLine, sumsOf } from './billogram-sums.ts'
 import { decimalOut, moneyOut, timestampOut, wholeOut } from './values.ts'
 
 export type WireContext = Readonly<{ publicBaseUrl: string }>
@@ -48,7 +48,7 @@ function whole(value: string): ReturnType<typeof decimalOut> {
 
 export function itemsToWire(invoice: Invoice) {
   return invoice.lines
-    .filter((line) => !isInvoiceFeeLine(line.extra))
+    .filter((line) => !isHiddenLine(line.extra))
     .map((line) => {
       const extra = lineExtraOf(line)
       const discountMinor =
@@ -151,7 +151,7 @@ export function billogramToWire(details: CaseDetails, context: WireContext) {
     reminder_fee: extra.reminderFee ?? '0',
     interest_rate: decimalOut(extra.interestRate ?? '0'),
     interest_fee: money(0n),
-    rounding_value: money(0n),
+    rounding_value: money(sums.roundingMinor),
     automatic_reminders: extra.automaticReminders ?? false,
     automatic_reminders_settings: extra.automaticRemindersSettings ?? [],
     automatic_collection: extra.automaticCollection ?? null,
@@ -161,7 +161,7 @@ export function billogramToWire(details: CaseDetails, context: WireContext) {
       net_sum: money(sums.netMinor),
       vat_sum: money(sums.vatMinor),
       gross_sum: money(sums.grossMinor),
-      rounding: money(0n),
+      rounding: money(sums.roundingMinor),
       reminder_fee: money(sums.reminderFeesMinor),
       interest_fee: money(0n),
       paid_sum: money(-sums.paidMinor),

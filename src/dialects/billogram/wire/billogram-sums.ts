@@ -5,6 +5,7 @@
 
 import type { CaseRecord } from '../../../core/cases/case-details.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
+import { isRoundingLine } from './ore-rounding.ts'
 
 export type CaseSums = Readonly<{
   currency: string
@@ -19,7 +20,14 @@ export type CaseSums = Readonly<{
   reminderFeesMinor: bigint
   invoiceFeeMinor: bigint
   invoiceFeeVatPercent: string | null
+  /** Öresavrundning: what rounding the total to whole kronor added (negative when it took away). */
+  roundingMinor: bigint
 }>
+
+/** The lines the wire shows as sums, not items: the invoice fee and the öre rounding. */
+export function isHiddenLine(extra: Readonly<Record<string, unknown>>): boolean {
+  return isInvoiceFeeLine(extra) || isRoundingLine(extra)
+}
 
 /** The line that carries Billogram's invoice_fee: a line of its own, marked in its extra. */
 export function isInvoiceFeeLine(extra: Readonly<Record<string, unknown>>): boolean {
@@ -34,20 +42,24 @@ function sum(invoices: readonly Invoice[], pick: (invoice: Invoice) => bigint): 
 export function sumsOf(record: CaseRecord): CaseSums {
   const debits = record.invoices.filter((invoice) => invoice.kind === 'invoice')
   const feeLines = debits.flatMap((invoice) => invoice.lines.filter((line) => isInvoiceFeeLine(line.extra)))
+  const roundingMinor = debits
+    .flatMap((invoice) => invoice.lines.filter((line) => isRoundingLine(line.extra)))
+    .reduce((total, line) => total + line.grossMinor, 0n)
   const grossMinor = sum(debits, (invoice) => invoice.grossMinor)
   const reminderFeesMinor = sum(debits, (invoice) => invoice.feesMinor)
   return {
     currency: debits[0]?.currency ?? record.invoices[0]?.currency ?? 'SEK',
     totalMinor: grossMinor + reminderFeesMinor,
     remainingMinor: sum(debits, (invoice) => invoice.balanceMinor),
-    netMinor: sum(debits, (invoice) => invoice.netMinor),
+    netMinor: sum(debits, (invoice) => invoice.netMinor) - roundingMinor,
     vatMinor: sum(debits, (invoice) => invoice.vatMinor),
-    grossMinor,
+    grossMinor: grossMinor - roundingMinor,
     paidMinor: sum(debits, (invoice) => invoice.paidMinor),
     creditedMinor: sum(debits, (invoice) => invoice.creditedMinor),
     writtenOffMinor: sum(debits, (invoice) => invoice.writtenOffMinor),
     reminderFeesMinor,
     invoiceFeeMinor: feeLines.reduce((total, line) => total + line.netMinor, 0n),
     invoiceFeeVatPercent: feeLines[0]?.vatRatePercent ?? null,
+    roundingMinor,
   }
 }

@@ -13,6 +13,7 @@ import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
 import { BillogramWireError, type FieldNames } from '../errors.ts'
 import { lastDeliveryMethodOf } from './billogram-events.ts'
 import { billogramExtraOf, itemsToWire } from './billogram-out.ts'
+import { isHiddenLine } from './billogram-sums.ts'
 import { deliveryOf } from './delivery-method.ts'
 import { readChoice, readDecimal, readList, readText } from './read.ts'
 import { type Catalog, checkBody, type JsonObject } from './strict-body.ts'
@@ -61,6 +62,10 @@ function creditedLines(body: JsonObject, details: CaseDetails): CreditSelection 
   if (!items || items.length === 0) throw invalid('items', 'mode items needs the items to credit')
   const primary = primaryInvoiceOf(details)
   const shown = primary ? itemsToWire(primary) : []
+  // The items the wire shows, by their line numbers: hidden lines (fee, rounding) are not items.
+  const lineNos = (primary?.lines ?? [])
+    .filter((line) => !isHiddenLine(line.extra))
+    .map((line) => line.lineNo)
   const used = new Set<number>()
   const lines = items.map((item, index) => {
     const itemNo = readText(item, 'item_no', ['items', index], 60)
@@ -85,7 +90,7 @@ function creditedLines(body: JsonObject, details: CaseDetails): CreditSelection 
         'count',
       ])
     const magnitude = String(count).replace(/^-/, '')
-    return { lineNo: position + 1, quantity: magnitude }
+    return { lineNo: lineNos[position] ?? 0, quantity: magnitude }
   })
   return { mode: 'lines', lines }
 }

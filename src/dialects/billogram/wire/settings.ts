@@ -136,6 +136,11 @@ function accountFor(
   )
 }
 
+/** The chart's account for öre rounding, which a billogram's rounding line is booked to. */
+export function roundingAccountOf(chart: readonly LedgerAccount[]): string | undefined {
+  return accountFor(chart, 'rounding') || undefined
+}
+
 export function settingsToWire(
   profile: OrganizationProfile,
   chart: readonly LedgerAccount[],
@@ -197,5 +202,31 @@ export function settingsToWire(
       rounding_account: accountFor(chart, 'rounding'),
     },
     callbacks: callback ? { url: callback.url, sign_key: callback.signKey } : null,
+  }
+}
+
+/**
+ * A new billogram's body with the account's defaults filled in where it is silent: the invoice
+ * fee, the message, the reminder fee and the interest rate, as the vendor falls back to its
+ * settings (../shared/reference/billogram.md §1, "many fields fall back to account settings").
+ */
+export function withAccountDefaults(body: JsonObject, settings: OrganizationProfileSettings): JsonObject {
+  const extra = settingsExtraOf(settings)
+  const info = readObject(body, 'info') ?? {}
+  const positive = (value: string | undefined) => value !== undefined && /[1-9]/.test(value)
+  return {
+    ...body,
+    ...(body.invoice_fee === undefined && positive(extra.defaultInvoiceFee)
+      ? { invoice_fee: extra.defaultInvoiceFee }
+      : {}),
+    ...(body.reminder_fee === undefined && positive(extra.defaultReminderFee)
+      ? { reminder_fee: extra.defaultReminderFee }
+      : {}),
+    ...(body.interest_rate === undefined && positive(extra.defaultInterestRate)
+      ? { interest_rate: extra.defaultInterestRate }
+      : {}),
+    ...(info.message === undefined && extra.defaultMessage
+      ? { info: { ...info, message: extra.defaultMessage } }
+      : {}),
   }
 }
