@@ -15,6 +15,12 @@ export type CreateInvoiceOptions = Readonly<{
   caseExtra?: Readonly<Record<string, unknown>>
   /** Adds the invoice to an existing case of the same contact instead of opening a new one. */
   caseId?: string
+  /**
+   * A draft credit note (of `creditedInvoiceId`, when known), for vendors whose credit notes are
+   * written as drafts first; issue-credit-draft.ts completes it through creditInvoice.
+   */
+  kind?: 'invoice' | 'credit_note'
+  creditedInvoiceId?: string
 }>
 
 export function draftColumns(draft: ResolvedDraft) {
@@ -111,8 +117,8 @@ export async function createWithin(
       invoice_id: invoiceId,
       invoice_seq: await takeCounter(context.storage, tx, tenant.organizationId, 'invoice'),
       case_id: caseId,
-      kind: 'invoice',
-      credited_invoice_id: null,
+      kind: options.kind ?? 'invoice',
+      credited_invoice_id: options.creditedInvoiceId ?? null,
       state: 'draft',
       exchange_rate: null,
       number_seq: null,

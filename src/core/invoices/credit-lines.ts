@@ -23,7 +23,12 @@ export type CreditSelection =
   | Readonly<{ mode: 'amount'; amountMinor: bigint }>
   | Readonly<{ mode: 'lines'; lines: readonly Readonly<{ lineNo: number; quantity?: string | number }>[] }>
   /** Lines written out in full (a dialect whose credit notes name their own products and prices). */
-  | Readonly<{ mode: 'custom'; lines: readonly DraftLineInput[]; priceBasis?: PriceBasis }>
+  | Readonly<{
+      mode: 'custom'
+      lines: readonly DraftLineInput[]
+      priceBasis?: PriceBasis
+      documentDiscount?: DiscountInput | null
+    }>
 
 export type CreditDraft = Readonly<{
   priceBasis: PriceBasis
@@ -154,7 +159,7 @@ export function creditDraftFor(
         throw invalidField('lines', 'a credit note needs at least one line')
       return {
         priceBasis: selection.priceBasis ?? invoice.priceBasis,
-        documentDiscount: null,
+        documentDiscount: selection.documentDiscount ?? null,
         lines: selection.lines,
       }
     default:

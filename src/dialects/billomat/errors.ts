@@ -26,6 +26,7 @@ const HTTP_STATUS_FROM_DOMAIN = {
 const BILLOMAT_FIELD_NAMES: Readonly<Record<string, string>> = {
   contactId: 'client_id',
   invoiceId: 'invoice_id',
+  creditedInvoiceId: 'invoice_id',
   invoiceDate: 'date',
   dueDate: 'due_date',
   deliveryDate: 'supply_date',

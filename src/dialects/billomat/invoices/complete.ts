@@ -7,6 +7,7 @@
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { approveInvoice } from '../../../core/invoices/approve-invoice.ts'
 import { getInvoice } from '../../../core/invoices/get-invoice.ts'
+import { issueCreditDraft } from '../../../core/invoices/issue-credit-draft.ts'
 import { markOverdueInvoices } from '../../../core/invoices/mark-overdue.ts'
 import { getNumberingSeries, setNumberingSeries } from '../../../core/invoices/numbering-series.ts'
 import { setInvoiceExtra } from '../../../core/invoices/set-invoice-extra.ts'
@@ -30,23 +31,29 @@ export async function completeDocument(
   return inOneTransaction(core, async (unit) => {
     const settings = await loadSettings(unit, tenant)
     const extra = docExtraOf(draft)
-    const base = await getNumberingSeries(unit, tenant, draft.seriesKey)
-    const prefix = extra.number_pre ?? base.prefix
-    // CONSIDER_PREFIX numbers each prefix on its own (§2.11 settings number_range_mode).
-    const seriesKey =
-      settings.number_range_mode === 'CONSIDER_PREFIX' && prefix !== base.prefix
-        ? `${draft.seriesKey}/${prefix}`
-        : draft.seriesKey
-    if (seriesKey !== draft.seriesKey) await updateDraftInvoice(unit, tenant, draft.invoiceId, { seriesKey })
-    const series = seriesKey === draft.seriesKey ? base : await getNumberingSeries(unit, tenant, seriesKey)
-    const padding = extra.number_length === undefined ? series.padding : Number(extra.number_length)
+    const isInvoice = draft.kind === 'invoice'
+    // Credit notes are numbered in their own series by the core's credit (credit-invoice.ts).
+    const baseKey = isInvoice ? draft.seriesKey : 'credit_note'
+    const base = await getNumberingSeries(unit, tenant, baseKey)
+    const prefix =
+      extra.number_pre ?? (isInvoice ? base.prefix : (settings.credit_note_number_pre ?? base.prefix))
+    // CONSIDER_PREFIX numbers each invoice prefix on its own (§2.11 settings number_range_mode).
+    const considered = isInvoice && settings.number_range_mode === 'CONSIDER_PREFIX' && prefix !== base.prefix
+    const seriesKey = considered ? `${baseKey}/${prefix}` : baseKey
+    if (considered) await updateDraftInvoice(unit, tenant, draft.invoiceId, { seriesKey })
+    const series = considered ? await getNumberingSeries(unit, tenant, seriesKey) : base
+    const fallbackLength = isInvoice ? undefined : settings.credit_note_number_length
+    const length = extra.number_length ?? fallbackLength
+    const padding = length === undefined ? series.padding : Number(length)
     const chosen = extra.number === undefined ? undefined : BigInt(extra.number)
     await setNumberingSeries(unit, tenant, seriesKey, {
       prefix,
       padding,
       ...(chosen === undefined ? {} : { nextNumber: chosen }),
     })
-    await approveInvoice(unit, tenant, draft.invoiceId)
+    const issuedId = isInvoice
+      ? (await approveInvoice(unit, tenant, draft.invoiceId)).invoiceId
+      : (await issueCreditDraft(unit, tenant, draft.invoiceId)).invoiceId
     await setNumberingSeries(unit, tenant, seriesKey, {
       prefix: series.prefix,
       padding: series.padding,
@@ -54,19 +61,21 @@ export async function completeDocument(
         ? {}
         : { nextNumber: chosen >= series.nextNumber ? chosen + 1n : series.nextNumber }),
     })
-    await markOverdueInvoices(unit, tenant, { invoiceIds: [draft.invoiceId] })
-    const approved = await getInvoice(unit, tenant, draft.invoiceId)
-    const [clients, organization] = await Promise.all([
+    if (isInvoice) await markOverdueInvoices(unit, tenant, { invoiceIds: [issuedId] })
+    const approved = await getInvoice(unit, tenant, issuedId)
+    const [clients, organization, credited] = await Promise.all([
       contactNosOf(unit, tenant, [approved.contactId]),
       getOrganization(unit, tenant),
+      approved.creditedInvoiceId ? getInvoice(unit, tenant, approved.creditedInvoiceId) : undefined,
     ])
     const values = placeholderValues({
       document: approved,
       client: clients.get(approved.contactId),
       companyName: organization.name,
       publicBaseUrl: options.publicBaseUrl,
+      ...(credited ? { credited } : {}),
     })
-    return setInvoiceExtra(unit, tenant, draft.invoiceId, (invoice) => ({
+    return setInvoiceExtra(unit, tenant, issuedId, (invoice) => ({
       ...invoice.extra,
       billomat: {
         ...docExtraOf(invoice),

@@ -86,6 +86,7 @@ export function documentDraftFromWire(
   items: readonly WireObject[] | undefined,
   lookups: DocumentLookups,
   current?: Invoice,
+  itemName = 'invoice-item',
 ): DocumentDraft {
   const client = (lookups.client?.extra.billomat ?? {}) as WireStrings
   const stored = current ? docExtraOf(current) : {}
@@ -130,7 +131,7 @@ export function documentDraftFromWire(
   const dueDate = readDate(body, 'due_date')
   const note = readText(body, 'note') ?? (current ? undefined : freeText.note)
   const lines = items?.map((item, index) =>
-    withFieldPrefix(`invoice-item[${index}].`, () => {
+    withFieldPrefix(`${itemName}[${index}].`, () => {
       const articleId = readId(item, 'article_id')
       const article = articleId === undefined ? undefined : lookups.articles.get(articleId)
       return lineFromWire(

@@ -72,6 +72,7 @@ export async function documentLookups(
   body: WireObject,
   items: readonly WireObject[],
   clientRequired: boolean,
+  itemName = 'invoice-item',
 ): Promise<DocumentLookups> {
   const clientNo = readId(body, 'client_id')
   if (clientRequired && clientNo === undefined) throw invalidField('client_id', 'client_id is required')
@@ -90,7 +91,7 @@ export async function documentLookups(
   const articles = new Map<bigint, Product>()
   for (const [id, index] of articleIds) {
     if (!articles.has(id))
-      articles.set(id, await productBySeq(core, tenant, id, `invoice-item[${index}].article_id`))
+      articles.set(id, await productBySeq(core, tenant, id, `${itemName}[${index}].article_id`))
   }
   const defaultTax = await defaultTaxOf(core, tenant, organization.country)
   return {

@@ -21,9 +21,16 @@ export type PlaceholderSources = Readonly<{
   client: Contact | undefined
   companyName: string
   publicBaseUrl: string
+  /** The invoice a credit note credits: its [Invoice.*] placeholders name that invoice. */
+  credited?: Invoice
 }>
 
 export function placeholderValues(sources: PlaceholderSources): Readonly<Record<string, string>> {
+  const { credited, ...own } = sources
+  return { ...(credited ? documentValues({ ...own, document: credited }) : {}), ...documentValues(own) }
+}
+
+function documentValues(sources: PlaceholderSources): Readonly<Record<string, string>> {
   const { document, client } = sources
   const locale: DocumentLocale = documentLocaleOf(document.locale)
   const currency = document.currency as CurrencyCode

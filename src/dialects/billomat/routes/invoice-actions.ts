@@ -160,3 +160,6 @@ export function documentActionRoutes(
 
 export const invoiceActionRoutes: Routes = (app, services) =>
   documentActionRoutes(app, services, 'invoice', 'invoices')
+
+export const creditNoteActionRoutes: Routes = (app, services) =>
+  documentActionRoutes(app, services, 'credit_note', 'credit-notes')

@@ -9,15 +9,17 @@ import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
 import { clientRoutes } from './clients.ts'
 import { documentItemRoutes } from './document-items.ts'
-import { invoiceActionRoutes } from './invoice-actions.ts'
+import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
+import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
-import { invoiceRoutes } from './invoices.ts'
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
   for (const spec of [...ACCOUNT_RESOURCES, ...ANNOTATION_RESOURCES]) recordRoutes(spec)(app, services)
   for (const routes of [
     invoiceRoutes,
     invoiceActionRoutes,
+    creditNoteRoutes,
+    creditNoteActionRoutes,
     documentItemRoutes,
     invoicePaymentRoutes,
     clientRoutes,
