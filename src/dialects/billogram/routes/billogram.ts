@@ -13,13 +13,7 @@ import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { tenantOf } from '../../../http/tenant.ts'
 import { BillogramWireError, withWireFields } from '../errors.ts'
 import { BILLOGRAM_CREATE, BILLOGRAM_LIST, BILLOGRAM_UPDATE } from '../wire/billogram-catalog.ts'
-import {
-  attachmentFromWire,
-  BILLOGRAM_FIELD_NAMES,
-  callbackFromWire,
-  draftPatchFromWire,
-  onSuccessFromWire,
-} from '../wire/billogram-in.ts'
+import { BILLOGRAM_FIELD_NAMES, draftPatchFromWire } from '../wire/billogram-in.ts'
 import {
   billogramCompactToWire,
   billogramExtraOf,
@@ -27,6 +21,7 @@ import {
   customerSnapshotOf,
   type WireContext,
 } from '../wire/billogram-out.ts'
+import { attachmentFromWire, callbackFromWire, onSuccessFromWire } from '../wire/billogram-parts-in.ts'
 import { renderBillogramCallback } from '../wire/callback-body.ts'
 import { ok, okList } from '../wire/envelope.ts'
 import { listSpecOf } from '../wire/list-query.ts'

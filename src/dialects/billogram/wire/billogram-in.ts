@@ -1,10 +1,8 @@
-// A billogram create or update body as core inputs: the draft invoice (customer, items, dates,
-// texts), the callback subscription, the attachment and, on create, what to do on success. Items
-// naming an item_no take what they leave out from that item, as the vendor's do.
+// A billogram create or update body as the core's draft invoice: customer, items, dates, texts,
+// the invoice fee and öre rounding as lines of their own, and the fields only Billogram has in
+// the invoice's extra. Items naming an item_no take what they leave out from that item, as the
+// vendor's do.
 
-import type { CallbackInput } from '../../../core/callbacks/callback-subscriptions.ts'
-import type { AttachmentInput } from '../../../core/cases/case-attachment.ts'
-import type { CaseCommand } from '../../../core/cases/run-case-command.ts'
 import type { DraftLineInput } from '../../../core/invoices/resolve-draft.ts'
 import type { DraftPatch } from '../../../core/invoices/update-draft-invoice.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
@@ -20,7 +18,6 @@ import type { Product } from '../../../domain/products/product.ts'
 import { BillogramWireError, type FieldNames } from '../errors.ts'
 import { type BillogramExtra, billogramExtraOf } from './billogram-out.ts'
 import { isHiddenLine, isInvoiceFeeLine } from './billogram-sums.ts'
-import { deliveryOf } from './delivery-method.ts'
 import { checkUnit, checkVat } from './item.ts'
 import { withOreRounding } from './ore-rounding.ts'
 import { readDate, readDecimal, readList, readObject, readText, readWhole } from './read.ts'
@@ -234,44 +231,6 @@ function refuseNegativeTotal(lines: readonly DraftLineInput[], products: ItemLoo
       'stand-alone credit invoices (a negative total) are not enabled for this account; credit a billogram with the credit command',
       ['items'],
     )
-}
-
-export function callbackFromWire(body: JsonObject): CallbackInput | null | undefined {
-  if (!('callbacks' in body)) return undefined
-  const callbacks = readObject(body, 'callbacks')
-  if (!callbacks) return null
-  const url = readText(callbacks, 'url', ['callbacks'], 2000)
-  if (url === undefined || url === '') return null
-  return {
-    url,
-    signKey: readText(callbacks, 'sign_key', ['callbacks'], 200) ?? null,
-    custom: readText(callbacks, 'custom', ['callbacks'], 2000) ?? null,
-  }
-}
-
-export function attachmentFromWire(body: JsonObject): AttachmentInput | null | undefined {
-  const content = readText(body, 'attachment_content', [], 20_000_000)
-  if (content !== undefined)
-    return { filename: readText(body, 'attachment', [], 200) ?? 'attachment.pdf', contentBase64: content }
-  return 'attachment' in body && body.attachment === null ? null : undefined
-}
-
-/** on_success on create: {command: "send", method}; the legacy `_event: "sell"` asks for factoring. */
-export function onSuccessFromWire(body: JsonObject): CaseCommand | undefined {
-  if (body._event !== undefined && body._event !== null)
-    throw new BillogramWireError('PERMISSION_DENIED', 'factoring (sell) is not enabled for this account', [
-      '_event',
-    ])
-  const onSuccess = readObject(body, 'on_success')
-  if (!onSuccess) return undefined
-  const command = onSuccess.command
-  if (command === 'sell')
-    throw new BillogramWireError('PERMISSION_DENIED', 'factoring (sell) is not enabled for this account', [
-      'on_success',
-      'command',
-    ])
-  if (command !== 'send') throw invalid(['on_success', 'command'], 'on_success command must be send')
-  return { type: 'issue', delivery: deliveryOf(onSuccess.method, ['on_success', 'method']) }
 }
 
 /** Core field names as the billogram resource names them. */
