@@ -296,4 +296,33 @@ describeEachEngine('billomat invoice actions', ({ storage }) => {
       expect(uncancelOpen.statusCode).toBe(400)
     })
   })
+
+  describe('encash', () => {
+    test('an OVERDUE invoice goes to the collection partner and waits there as OVERDUE', async () => {
+      const invoice = await draft({ date: '2026-09-01', due_date: '2026-09-15' })
+      await complete(invoice.id!)
+
+      const encashed = ok<InvoiceBody>(await api.json('PUT', `/invoices/${invoice.id}/encash`, null)).invoice
+      const again = await api.json('PUT', `/invoices/${invoice.id}/encash`)
+      const events = await storage()
+        .db.selectFrom('events')
+        .select('type')
+        .where('organization_id', '=', api.tenant.organizationId)
+        .where('type', '=', 'invoice.collection_started')
+        .execute()
+
+      expect(encashed.status).toBe('OVERDUE')
+      expect(again.statusCode).toBe(400)
+      expect(events.length).toBeGreaterThan(0)
+    })
+
+    test('an invoice not yet due is refused', async () => {
+      const invoice = await draft({ date: '2026-11-02', due_days: 30 })
+      await complete(invoice.id!)
+
+      const response = await api.json('PUT', `/invoices/${invoice.id}/encash`)
+
+      expect(response.statusCode).toBe(400)
+    })
+  })
 })

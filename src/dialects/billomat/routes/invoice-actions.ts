@@ -3,6 +3,7 @@
 // the document as it now stands.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { handOverToCollection } from '../../../core/dunning/hand-over-to-collection.ts'
 import { cancelInvoice, uncancelInvoice } from '../../../core/invoices/cancel-invoice.ts'
 import { sendInvoice } from '../../../core/invoices/send-invoice.ts'
 import { getFile } from '../../../core/records/get-file.ts'
@@ -158,8 +159,19 @@ export function documentActionRoutes(
   })
 }
 
-export const invoiceActionRoutes: Routes = (app, services) =>
+export const invoiceActionRoutes: Routes = (app, services) => {
   documentActionRoutes(app, services, 'invoice', 'invoices')
+  // Encashment hands the claim to the organization's collection partner; the built-in partner is
+  // the operator, and the invoice waits (OVERDUE to Billomat) until the outcome is recorded.
+  app.put('/invoices/:id/encash', async (request, reply) => {
+    const core = services.core
+    const invoice = await invoiceBySeq(core, tenant(request), pathId(request, 'invoice'), 'invoice')
+    await handOverToCollection(core, tenant(request), invoice.invoiceId)
+    const after = await invoiceBySeq(core, tenant(request), invoice.invoiceSeq, 'invoice')
+    const wire = await renderDocument(core, tenant(request), services.config.publicBaseUrl, after)
+    return sendRecord(request, reply, wire)
+  })
+}
 
 export const creditNoteActionRoutes: Routes = (app, services) =>
   documentActionRoutes(app, services, 'credit_note', 'credit-notes')
