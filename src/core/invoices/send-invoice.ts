@@ -44,6 +44,17 @@ export type SendInvoiceInput = Readonly<{
   /** The event type recorded, e.g. a resend or a reminder, for the dialects' event logs. */
   eventType?: string
   eventData?: Readonly<Record<string, unknown>>
+  /** Sends the invoice as a reminder: the delivery renders the reminder document and text. */
+  reminder?: ReminderNotice
+}>
+
+/** What a reminder document needs beyond the invoice as it stands when it is delivered. */
+export type ReminderNotice = Readonly<{
+  level: number
+  remindedOn: string
+  payByOn: string
+  /** The part of the invoice's fees that is interest, so the document can show it apart. */
+  interestChargedMinor: bigint
 }>
 
 export type SentInvoice = Readonly<{ outboxIds: Readonly<Record<string, string>> }>
@@ -137,7 +148,12 @@ export async function sendInvoice(
       outboxIds[channel] = await enqueueOutbox(tx, {
         organizationId: org,
         kind,
-        payload: { invoiceId: invoice.invoiceId, caseId: invoice.caseId, ...options },
+        payload: {
+          invoiceId: invoice.invoiceId,
+          caseId: invoice.caseId,
+          ...options,
+          ...(input.reminder ? { reminder: input.reminder } : {}),
+        },
         createdAt: now,
       })
     }

@@ -48,6 +48,9 @@ export async function writeOffInvoice(
     const vat = invoice.breakdown
       .filter((group) => group.vatMinor > 0n)
       .map((group) => ({ vatRatePercent: group.vatRatePercent, vatMinor: group.vatMinor }))
+    // Reminder fees and interest are written off first and carry no VAT to take back.
+    const principalOpenMinor = invoice.grossMinor - invoice.creditedMinor - invoice.writtenOffMinor
+    const feesOpenMinor = invoice.balanceMinor - minOf(invoice.balanceMinor, principalOpenMinor)
     const entry = writeOffEntry(chart, {
       entryDate,
       description: `Write-off of invoice ${invoice.number}`,
@@ -55,6 +58,7 @@ export async function writeOffInvoice(
       invoiceId: invoice.invoiceId,
       contactId: invoice.contactId,
       amountMinor,
+      feesMinor: minOf(amountMinor, feesOpenMinor > 0n ? feesOpenMinor : 0n),
       ...(invoice.netMinor >= 0n && invoice.vatMinor >= 0n
         ? { breakdown: { netMinor: invoice.netMinor, vat } }
         : {}),
@@ -70,4 +74,8 @@ export async function writeOffInvoice(
     })
   })
   return assertFound(await loadInvoice(context.storage.db, org, input.invoiceId), 'invoice', input.invoiceId)
+}
+
+function minOf(a: bigint, b: bigint): bigint {
+  return a < b ? a : b
 }

@@ -55,6 +55,18 @@ describe('writeOffEntry', () => {
     expect(entry.lines.map((line) => line.amountMinor)).toEqual([1n, -1n])
   })
 
+  it('writes reminder fees and interest off as bad debt whole, without VAT', () => {
+    const entry = writeOffEntry(SWEDISH_BAS_CHART, { ...writeOff, amountMinor: 119_597n, feesMinor: 8_397n })
+
+    expect(entry.lines).toEqual([
+      { accountNumber: '6352', amountMinor: 90000n },
+      { accountNumber: '2611', amountMinor: 20000n, vatRatePercent: '25' },
+      { accountNumber: '2621', amountMinor: 1200n, vatRatePercent: '12' },
+      { accountNumber: '6352', amountMinor: 8_397n },
+      { accountNumber: '1510', amountMinor: -119_597n, contactId: 'c-1', invoiceId: 'inv-42' },
+    ])
+  })
+
   it('writes the whole amount off as bad debt when no breakdown is given', () => {
     const { breakdown: _, ...simple } = writeOff
 
@@ -69,6 +81,7 @@ describe('writeOffEntry', () => {
   it.each([
     ['amountMinor', { amountMinor: 0n }],
     ['amountMinor', { amountMinor: 111201n }], // more than the invoice's gross
+    ['feesMinor', { feesMinor: 3n }], // more than the amount
     ['breakdown', { breakdown: { netMinor: -1n, vat: [] } }],
     [
       'breakdown.vat[0].vatRatePercent',

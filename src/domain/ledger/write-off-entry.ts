@@ -28,6 +28,8 @@ export type WriteOffPosting = EntryHeader &
     amountMinor: bigint
     /** The invoice's gross as net plus VAT per rate; without it the whole amount goes to bad debt. */
     breakdown?: GrossBreakdown
+    /** The part of the amount that is reminder fees or interest: no VAT in it, so it goes to bad debt whole. */
+    feesMinor?: bigint
   }>
 
 export function writeOffEntry(chart: ChartOfAccounts, writeOff: WriteOffPosting): JournalEntryDraft {
@@ -38,11 +40,19 @@ export function writeOffEntry(chart: ChartOfAccounts, writeOff: WriteOffPosting)
     contactId: writeOff.contactId,
     invoiceId: writeOff.invoiceId,
   }
+  const feesMinor = writeOff.feesMinor ?? 0n
+  if (feesMinor < 0n || feesMinor > writeOff.amountMinor)
+    throw invalidField('feesMinor', 'the fee part of a write-off lies between zero and the amount')
+  const badDebt = accountNumberForRole(chart, 'badDebt')
+  const principalMinor = writeOff.amountMinor - feesMinor
   const debits =
-    writeOff.breakdown === undefined
-      ? [{ accountNumber: accountNumberForRole(chart, 'badDebt'), amountMinor: writeOff.amountMinor }]
-      : splitByBreakdown(chart, writeOff.amountMinor, writeOff.breakdown)
-  return composeMovingEntry(writeOff, [...debits, receivable])
+    principalMinor === 0n
+      ? []
+      : writeOff.breakdown === undefined
+        ? [{ accountNumber: badDebt, amountMinor: principalMinor }]
+        : splitByBreakdown(chart, principalMinor, writeOff.breakdown)
+  const fees = feesMinor > 0n ? [{ accountNumber: badDebt, amountMinor: feesMinor }] : []
+  return composeMovingEntry(writeOff, [...debits, ...fees, receivable])
 }
 
 function splitByBreakdown(

@@ -1,0 +1,131 @@
+// Moves an overdue invoice to collection (the lifecycle's `collect`): counts the dunning clock to
+// today, charges the interest earned since the last reminder, hands the claim to the organization's
+// collection partner and records the event. One transaction. From then on the dunning clock stands
+// still: the partner pursues the claim, and its outcome comes back as a payment or a write-off.
+
+import { splitOpenBalance } from '../../domain/dunning/balance-split.ts'
+import { interestMinorOf, parseInterestNumerator } from '../../domain/dunning/interest.ts'
+import { DomainError, invalidField } from '../../domain/errors.ts'
+import { nextState, openBalanceMinor } from '../../domain/invoicing/lifecycle.ts'
+import type { CurrencyCode } from '../../domain/money/currency.ts'
+import type { Tx } from '../../storage/database.ts'
+import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { recordAndAnnounce } from '../events/record-event.ts'
+import { lockInvoice, saveLockedInvoice } from '../invoices/lock-invoice.ts'
+import { inOneTransaction } from '../unit-of-work.ts'
+import { chargeDunningFees } from './charge-dunning-fees.ts'
+import { COLLECTION_PARTNERS } from './collection-partner.ts'
+import { countedToToday, debtorOf } from './count-overdue-days.ts'
+import { type DunningFacts, loadDunningFacts } from './dunning-facts.ts'
+import { lockDunningRow, saveDunningRow } from './dunning-record.ts'
+
+export const COLLECTION_STARTED_EVENT = 'invoice.collection_started'
+
+export type HandedOver = Readonly<{
+  partner: string
+  reference: string
+  claimMinor: bigint
+  interestMinor: bigint
+}>
+
+export async function handOverToCollection(
+  context: CoreContext,
+  tenant: Tenant,
+  invoiceId: string,
+): Promise<HandedOver> {
+  return inOneTransaction(context, (unit) =>
+    unit.storage.db.transaction().execute(async (tx) => {
+      const facts = await loadDunningFacts(unit, tx, tenant.organizationId)
+      return handOverWithin(unit, tx, tenant, facts, invoiceId)
+    }),
+  )
+}
+
+export async function handOverWithin(
+  unit: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  facts: DunningFacts,
+  invoiceId: string,
+): Promise<HandedOver> {
+  const org = tenant.organizationId
+  const now = nowIso(unit)
+  const partner = COLLECTION_PARTNERS[facts.settings.collectionPartner]
+  if (!partner)
+    throw invalidField(
+      'collectionPartner',
+      `no collection partner is called ${facts.settings.collectionPartner}`,
+    )
+  const invoice = await lockInvoice(unit.storage, tx, org, invoiceId)
+  if (invoice.kind !== 'invoice')
+    throw new DomainError('wrong_state', 'only invoices go to collection', { field: 'invoiceId' })
+  const collected = nextState(invoice.state, 'collect')
+  const row = await lockDunningRow(unit.storage, tx, org, invoiceId, now)
+  const contact = await tx
+    .selectFrom('contacts')
+    .select('kind')
+    .where('organization_id', '=', org)
+    .where('contact_id', '=', invoice.contactId)
+    .executeTakeFirstOrThrow()
+  const counted = { ...row, ...countedToToday(facts, { ...invoice, debtor: debtorOf(contact.kind) }, row) }
+  const interestMinor =
+    interestMinorOf(parseInterestNumerator(counted.interest_numerator)) - row.interest_charged_minor
+  const chargedMinor = await chargeDunningFees(
+    tx,
+    org,
+    invoice,
+    facts.today,
+    [
+      {
+        kind: 'interest',
+        amountMinor: interestMinor,
+        description: `Late-payment interest to ${facts.today}`,
+      },
+    ],
+    now,
+  )
+  const feesMinor = invoice.feesMinor + chargedMinor
+  const interestChargedMinor = row.interest_charged_minor + interestMinor
+  const claimMinor = openBalanceMinor({ ...invoice, feesMinor })
+  const split = splitOpenBalance({ ...invoice, balanceMinor: claimMinor, interestChargedMinor })
+  const { reference } = await partner.handOver(tx, {
+    organizationId: org,
+    invoiceId,
+    caseId: invoice.caseId,
+    contactId: invoice.contactId,
+    invoiceNumber: invoice.number,
+    currency: invoice.currency as CurrencyCode,
+    claimMinor,
+    ...split,
+    handedOverOn: facts.today,
+  })
+  const state = chargedMinor > 0n ? nextState(collected, 'addFee') : collected
+  await saveLockedInvoice(tx, org, invoice, { state, fees_minor: feesMinor }, now)
+  await saveDunningRow(
+    tx,
+    org,
+    invoiceId,
+    {
+      overdue_days: counted.overdue_days,
+      counted_through: counted.counted_through,
+      interest_numerator: counted.interest_numerator,
+      interest_charged_minor: interestChargedMinor,
+      collection_partner: partner.name,
+      collection_reference: reference,
+      collection_started_on: facts.today,
+      failed_on: null,
+      failure: null,
+    },
+    now,
+  )
+  await recordAndAnnounce(tx, {
+    organizationId: org,
+    type: COLLECTION_STARTED_EVENT,
+    caseId: invoice.caseId,
+    invoiceId,
+    data: { partner: partner.name, reference, claimMinor, interestMinor, startedOn: facts.today },
+    visibleToRecipient: true,
+    occurredAt: now,
+  })
+  return { partner: partner.name, reference, claimMinor, interestMinor }
+}

@@ -1,0 +1,172 @@
+// The scheduler: a worker of the server process that, every poll interval, walks the organizations
+// and runs each one's due jobs (SCHEDULES) for its calendar day. Several server processes on one
+// PostgreSQL each run a scheduler; the claim on each (organization, job, day) lets exactly one of
+// them run it. A job another process is running stops that organization's chain for this pass, so
+// the jobs of one day always run in their listed order.
+
+import { hostname } from 'node:os'
+import { type CoreContext, todayFor } from '../core/context.ts'
+import { type PollLoop, startPollLoop } from '../delivery/relay/poll-loop.ts'
+import { assert } from '../domain/assert.ts'
+import { type Claim, claimJobRun, finishJobRun, releaseJobRun, renewJobRun } from './job-runs.ts'
+import { SCHEDULES, type Schedule } from './schedules.ts'
+
+export type SchedulerLog = Readonly<{
+  info(details: Record<string, unknown>, message: string): void
+  error(details: Record<string, unknown>, message: string): void
+}>
+
+export type SchedulerOptions = Readonly<{
+  context: CoreContext
+  schedules?: readonly Schedule[]
+  /** How long the loop sleeps between passes. */
+  pollIntervalMs?: number
+  /** How long a claim holds a job run before another process may take it over. */
+  leaseMs?: number
+  log?: SchedulerLog
+}>
+
+export type JobRunResult = Readonly<{ job: string; status: 'ran' | 'done' | 'busy'; handled: number }>
+
+export type OrganizationRun = Readonly<{
+  organizationId: string
+  runOn: string
+  jobs: readonly JobRunResult[]
+}>
+
+export type Scheduler = Readonly<{
+  /** One pass over every organization. */
+  runOnce(): Promise<readonly OrganizationRun[]>
+  /** The due jobs of one organization, now; waits up to `waitMs` for a run another process holds. */
+  runOrganization(organizationId: string, options?: Readonly<{ waitMs?: number }>): Promise<OrganizationRun>
+  start(): void
+  stop(): Promise<void>
+}>
+
+export const SCHEDULER_DEFAULTS = { pollIntervalMs: 60_000, leaseMs: 10 * 60_000 } as const
+
+/** A day's job over a million invoices is 5,000 batches; more than this is a job that never ends. */
+const MAX_BATCHES_PER_RUN = 100_000
+const ORGANIZATION_PAGE = 200
+const BUSY_RETRY_MS = 100
+
+const SILENT: SchedulerLog = { info() {}, error() {} }
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { context } = options
+  const schedules = options.schedules ?? SCHEDULES
+  const leaseMs = options.leaseMs ?? SCHEDULER_DEFAULTS.leaseMs
+  const log = options.log ?? SILENT
+  const claimedBy = `${hostname()}:${process.pid}`
+  const claimOptions = () => ({ now: context.clock.now(), leaseMs, claimedBy })
+  let stopping = false
+  let loop: PollLoop | undefined
+
+  async function runJob(schedule: Schedule, claim: Extract<Claim, { kind: 'claimed' }>): Promise<number> {
+    const tenant = { organizationId: claim.key.organizationId }
+    let cursor: bigint | undefined
+    let handled = 0
+    try {
+      for (let batches = 1; ; batches += 1) {
+        assert(
+          batches <= MAX_BATCHES_PER_RUN,
+          `job ${schedule.job} did not finish in ${MAX_BATCHES_PER_RUN} batches`,
+        )
+        const batch = await schedule.runBatch(context, tenant, cursor)
+        handled += batch.handled
+        cursor = batch.cursor
+        if (batch.done) break
+        if (stopping || !(await renewJobRun(context.storage, claim, claimOptions()))) {
+          await releaseJobRun(context.storage, claim, context.clock.now())
+          return -1
+        }
+      }
+    } catch (error) {
+      // Given back at once, so the next pass retries instead of waiting out the lease.
+      await releaseJobRun(context.storage, claim, context.clock.now())
+      throw error
+    }
+    await finishJobRun(context.storage, claim, handled, context.clock.now())
+    return handled
+  }
+
+  async function claimWaiting(key: Parameters<typeof claimJobRun>[1], waitMs: number) {
+    const deadline = Date.now() + waitMs
+    for (;;) {
+      const claim = await claimJobRun(context.storage, key, claimOptions())
+      if (claim.kind !== 'busy' || Date.now() >= deadline || stopping) return claim
+      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS))
+    }
+  }
+
+  async function runOrganization(organizationId: string, runOptions: Readonly<{ waitMs?: number }> = {}) {
+    const organization = await context.storage.db
+      .selectFrom('organizations')
+      .select('clock_offset_days')
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow()
+    const runOn = todayFor(context, organization.clock_offset_days)
+    const jobs: JobRunResult[] = []
+    for (const schedule of schedules) {
+      const key = { organizationId, job: schedule.job, runOn }
+      const claim = await claimWaiting(key, runOptions.waitMs ?? 0)
+      if (claim.kind !== 'claimed') {
+        jobs.push({ job: schedule.job, status: claim.kind, handled: 0 })
+        // The next job of the chain waits for this one, which another process is running.
+        if (claim.kind === 'busy') break
+        continue
+      }
+      const handled = await runJob(schedule, claim)
+      if (handled < 0) break
+      jobs.push({ job: schedule.job, status: 'ran', handled })
+      if (handled > 0) log.info({ organizationId, job: schedule.job, runOn, handled }, 'job ran')
+    }
+    return { organizationId, runOn, jobs }
+  }
+
+  async function runOnce(): Promise<OrganizationRun[]> {
+    const runs: OrganizationRun[] = []
+    let after = ''
+    for (;;) {
+      const page = await context.storage.db
+        .selectFrom('organizations')
+        .select('organization_id')
+        .where('organization_id', '>', after)
+        .orderBy('organization_id')
+        .limit(ORGANIZATION_PAGE)
+        .execute()
+      for (const { organization_id: organizationId } of page) {
+        if (stopping) return runs
+        try {
+          runs.push(await runOrganization(organizationId))
+        } catch (error) {
+          // One organization's failure is logged and retried next pass; the others still run.
+          log.error({ organizationId, err: error }, 'scheduled jobs failed')
+        }
+      }
+      const last = page.at(-1)
+      if (!last || page.length < ORGANIZATION_PAGE) return runs
+      after = last.organization_id
+    }
+  }
+
+  return {
+    runOnce,
+    runOrganization,
+    start() {
+      assert(loop === undefined, 'the scheduler is started once')
+      loop = startPollLoop({
+        runBatch: async () => {
+          await runOnce()
+          return false
+        },
+        intervalMs: options.pollIntervalMs ?? SCHEDULER_DEFAULTS.pollIntervalMs,
+        onError: (error) => log.error({ err: error }, 'scheduler pass failed'),
+      })
+    },
+    async stop() {
+      stopping = true
+      await loop?.stop()
+    },
+  }
+}
