@@ -1,5 +1,5 @@
-// Process wiring: config -> storage -> core -> HTTP and the outbox relay. The only place where
-// concrete providers are chosen.
+// Process wiring: config -> storage -> core -> HTTP, the outbox relay and the scheduler. The only
+// place where concrete providers are chosen.
 
 import type { FastifyInstance } from 'fastify'
 import addressparser from 'nodemailer/lib/addressparser'
@@ -16,7 +16,9 @@ import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
 import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
 import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
 import { DIALECTS } from './dialects/all.ts'
+import { registerSandboxClock } from './http/sandbox-clock.ts'
 import { buildDialectServer, buildServer, createServices } from './http/server.ts'
+import { createScheduler } from './jobs/scheduler.ts'
 import { openMigratedStorage, type Storage } from './storage/database.ts'
 
 export type Running = Readonly<{
@@ -30,6 +32,8 @@ export type Running = Readonly<{
 export type StartOptions = Readonly<{
   /** How long the outbox relay sleeps when it finds no full batch; tests shorten it. */
   relayPollIntervalMs?: number
+  /** How long the scheduler sleeps between passes over the organizations; tests shorten it. */
+  schedulerPollIntervalMs?: number
 }>
 
 /** Long enough to cost nothing when idle, short enough that a sent invoice leaves within a second or so. */
@@ -50,6 +54,12 @@ export async function startFaktura(
   const main = await buildServer(services, DIALECTS)
   // Built before anything listens, so a bad MAIL_FROM stops the start with nothing to undo.
   const relay = createDelivery(config, context, main.log.child({ worker: 'outbox-relay' }), options)
+  const scheduler = createScheduler({
+    context,
+    log: main.log.child({ worker: 'scheduler' }),
+    ...(options.schedulerPollIntervalMs ? { pollIntervalMs: options.schedulerPollIntervalMs } : {}),
+  })
+  registerSandboxClock(main, services, scheduler)
   const servers: FastifyInstance[] = [main]
   const address = await main.listen({ host: config.host, port: config.port })
   const urls: Record<string, string> = { main: address }
@@ -61,6 +71,7 @@ export async function startFaktura(
     servers.push(server)
   }
   relay.start()
+  scheduler.start()
   let closed = false
   return {
     storage: context.storage,
@@ -71,6 +82,9 @@ export async function startFaktura(
       if (closed) return
       closed = true
       await Promise.all(servers.map((server) => server.close()))
+      // The scheduler finishes its batch in flight and gives back its claim; what it queued the
+      // relay may still deliver.
+      await scheduler.stop()
       // The relay lets the row in flight settle, which needs the database: storage closes last.
       await relay.stop()
       await context.storage.close()

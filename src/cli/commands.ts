@@ -10,6 +10,7 @@ import { invalidField } from '../domain/errors.ts'
 import { openCore, startFaktura } from '../main.ts'
 import { openStorage } from '../storage/database.ts'
 import { migrateToLatest } from '../storage/migrate.ts'
+import { AUTOMATION_COMMANDS } from './automation-commands.ts'
 import { DELIVERY_COMMANDS } from './delivery-commands.ts'
 import { clientInstructions, createDemo, ensureDemo } from './demo.ts'
 
@@ -156,7 +157,7 @@ const CORE_COMMANDS: readonly Command[] = [
   },
 ]
 
-export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...DELIVERY_COMMANDS]
+export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...DELIVERY_COMMANDS, ...AUTOMATION_COMMANDS]
 
 export function usage(): string {
   return [

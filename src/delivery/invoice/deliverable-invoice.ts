@@ -7,6 +7,7 @@ import { PermanentDeliveryError } from '../permanent-delivery-error.ts'
 import { type PayloadObject, readOptionalString, readString } from '../relay/read-payload.ts'
 import type { DefaultTemplateValues } from '../templates/default-mail-templates.ts'
 import type { InvoiceDocument, LoadInvoiceDocument } from './load-invoice-document.ts'
+import { asReminder, type ReminderNotice } from './reminder-document.ts'
 
 export type InvoiceSubject = Readonly<{ invoiceId: string; caseId: string | null }>
 
@@ -22,6 +23,7 @@ export async function loadDeliverableInvoice(
   load: LoadInvoiceDocument,
   organizationId: string,
   invoiceId: string,
+  reminder?: ReminderNotice,
 ): Promise<InvoiceDocument> {
   const document = await load(organizationId, invoiceId)
   if (!document) {
@@ -34,7 +36,7 @@ export async function loadDeliverableInvoice(
       field: 'invoiceId',
     })
   }
-  return document
+  return reminder ? asReminder(document, reminder) : document
 }
 
 /** The recipient's own page for the invoice's case, as served by http/recipient-page.ts. */
@@ -42,14 +44,21 @@ export function recipientPageUrl(publicBaseUrl: string, pageToken: string): stri
   return `${publicBaseUrl.replace(/\/+$/, '')}/i/${encodeURIComponent(pageToken)}`
 }
 
-/** The amount is the document's total: what the invoice asks for, or what the credit note credits. */
+/**
+ * The amount is the document's total: what the invoice asks for, or what the credit note credits;
+ * for a reminder, what is owed now, fees and interest included.
+ */
 export function templateValuesOf(document: InvoiceDocument, pageUrl: string): DefaultTemplateValues {
   const { view } = document
   return {
     organizationName: document.sender.name,
     recipientName: view.recipient.name,
     documentNumber: view.number,
-    amount: formatMoney(view.totals.grossMinor, view.currency, view.locale),
+    amount: formatMoney(
+      view.kind === 'reminder' ? view.payment.dueAmountMinor : view.totals.grossMinor,
+      view.currency,
+      view.locale,
+    ),
     dueDate: formatDate(view.dueOn, view.locale),
     recipientPageUrl: pageUrl,
   }

@@ -4,7 +4,7 @@
 //
 // Payload (written by core/invoices/send-invoice.ts): { invoiceId, caseId, to: [address],
 //   cc?: [address], bcc?: [address], subject?, text?, attachPdf? (true), pdfFilename?,
-//   attachments?: [{ filename, contentType, contentBase64 }] }
+//   attachments?: [{ filename, contentType, contentBase64 }], reminder? (see reminder-document.ts) }
 
 import type { InvoiceDocumentView } from '../../documents/invoice-document-view.ts'
 import { renderInvoicePdf } from '../../documents/render-invoice-pdf.ts'
@@ -35,6 +35,7 @@ import {
   templateValuesOf,
 } from './deliverable-invoice.ts'
 import type { LoadInvoiceDocument } from './load-invoice-document.ts'
+import { type ReminderNotice, readReminderNotice } from './reminder-document.ts'
 
 export type InvoiceEmailHandlerOptions = Readonly<{
   mail: MailTransport
@@ -58,6 +59,7 @@ type EmailRequest = Readonly<{
   attachPdf: boolean
   pdfFilename: string | undefined
   attachments: readonly MailAttachment[]
+  reminder: ReminderNotice | undefined
 }>
 
 export function createInvoiceEmailHandler(options: InvoiceEmailHandlerOptions): OutboxHandler {
@@ -77,6 +79,7 @@ export function createInvoiceEmailHandler(options: InvoiceEmailHandlerOptions): 
         attachments: readArray(payload, 'attachments', '', false).map((entry, index) =>
           readAttachment(entry, `attachments[${index}]`),
         ),
+        reminder: readReminderNotice(payload),
       }
       const everyone = [...request.to, ...request.cc, ...request.bcc]
       return {
@@ -97,6 +100,7 @@ async function sendInvoiceMail(
     options.loadInvoiceDocument,
     attempt.organizationId,
     request.invoiceId,
+    request.reminder,
   )
   const { view, sender, invoice } = document
   const pageUrl = recipientPageUrl(options.publicBaseUrl, invoice.pageToken)

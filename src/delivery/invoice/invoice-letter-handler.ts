@@ -3,7 +3,7 @@
 // An invoice without a postable address is refused permanently: no retry will write one.
 //
 // Payload (written by core/invoices/send-invoice.ts): { invoiceId, caseId, colour? (false),
-//   duplex? (false), addAddressPage? (false), paperWeightGsm? }
+//   duplex? (false), addAddressPage? (false), paperWeightGsm?, reminder? (see reminder-document.ts) }
 
 import type { SenderOrganization } from '../../documents/invoice-view-of.ts'
 import { renderInvoicePdf } from '../../documents/render-invoice-pdf.ts'
@@ -14,6 +14,7 @@ import type { OutboxHandler, PreparedDelivery } from '../relay/outbox-handler.ts
 import { readBoolean, readObject, readOptionalInteger } from '../relay/read-payload.ts'
 import { loadDeliverableInvoice, readInvoiceSubject } from './deliverable-invoice.ts'
 import type { LoadInvoiceDocument } from './load-invoice-document.ts'
+import { readReminderNotice } from './reminder-document.ts'
 
 export type InvoiceLetterHandlerOptions = Readonly<{
   letters: LetterTransport
@@ -31,6 +32,7 @@ export function createInvoiceLetterHandler(options: InvoiceLetterHandlerOptions)
       const duplex = readBoolean(payload, 'duplex', '', false)
       const addAddressPage = readBoolean(payload, 'addAddressPage', '', false)
       const paperWeightGsm = readOptionalInteger(payload, 'paperWeightGsm', '')
+      const reminder = readReminderNotice(payload)
       return {
         ...target,
         // The address is read at send time; the log's detail then shows the one printed.
@@ -40,6 +42,7 @@ export function createInvoiceLetterHandler(options: InvoiceLetterHandlerOptions)
             options.loadInvoiceDocument,
             organizationId,
             target.invoiceId,
+            reminder,
           )
           const recipient = postalAddressOf(invoice.recipient, view.recipient.countryCode)
           const returnAddress = returnAddressOf(sender)

@@ -2,7 +2,8 @@
 // recipient's page (the payload's own text, or the locale's default), through the SmsTransport,
 // which checks the number and the length.
 //
-// Payload (written by core/invoices/send-invoice.ts): { invoiceId, caseId, to: "+46701234567", text? }
+// Payload (written by core/invoices/send-invoice.ts): { invoiceId, caseId, to: "+46701234567", text?,
+//   reminder? (see reminder-document.ts) }
 
 import type { OutboxHandler, PreparedDelivery } from '../relay/outbox-handler.ts'
 import { readObject, readString } from '../relay/read-payload.ts'
@@ -17,6 +18,7 @@ import {
 } from './deliverable-invoice.ts'
 import { defaultSmsText } from './invoice-sms-texts.ts'
 import type { LoadInvoiceDocument } from './load-invoice-document.ts'
+import { readReminderNotice } from './reminder-document.ts'
 
 export type InvoiceSmsHandlerOptions = Readonly<{
   sms: SmsTransport
@@ -32,6 +34,7 @@ export function createInvoiceSmsHandler(options: InvoiceSmsHandlerOptions): Outb
       const target = readInvoiceSubject(payload)
       const to = readString(payload, 'to', '')
       const ownText = readOptionalText(payload, 'text')
+      const reminder = readReminderNotice(payload)
       return {
         ...target,
         recipient: to,
@@ -40,6 +43,7 @@ export function createInvoiceSmsHandler(options: InvoiceSmsHandlerOptions): Outb
             options.loadInvoiceDocument,
             organizationId,
             target.invoiceId,
+            reminder,
           )
           const pageUrl = recipientPageUrl(options.publicBaseUrl, document.invoice.pageToken)
           const template = ownText ?? defaultSmsText(document.view.kind, document.view.locale)

@@ -1,0 +1,60 @@
+// Turns an invoice delivery into a reminder delivery when its payload carries a reminder notice
+// (written by core/dunning/send-reminder.ts through send-invoice.ts): the reminder document of the
+// invoice as it stands at delivery time, with what is owed split into principal, fees and interest
+// (payments settle costs first), so the document always adds up to the amount due even when a
+// part payment arrived between the reminder and its delivery.
+//
+// Payload key: reminder: { level, remindedOn, payByOn, interestChargedMinor: "1234" }
+
+import { splitOpenBalance } from '../../domain/dunning/balance-split.ts'
+import { PermanentDeliveryError } from '../permanent-delivery-error.ts'
+import { type PayloadObject, readObject, readOptionalInteger, readString } from '../relay/read-payload.ts'
+import type { InvoiceDocument } from './load-invoice-document.ts'
+
+export type ReminderNotice = Readonly<{
+  level: number
+  remindedOn: string
+  payByOn: string
+  interestChargedMinor: bigint
+}>
+
+const PATH = 'reminder.'
+
+export function readReminderNotice(payload: PayloadObject): ReminderNotice | undefined {
+  if (payload.reminder === undefined || payload.reminder === null) return undefined
+  const object = readObject(payload.reminder, 'reminder')
+  const level = readOptionalInteger(object, 'level', PATH)
+  const interest = readString(object, 'interestChargedMinor', PATH)
+  if (level === undefined || !/^\d+$/.test(interest))
+    throw new PermanentDeliveryError('payload.reminder needs a level and a whole interestChargedMinor', {
+      field: 'reminder',
+    })
+  return {
+    level,
+    remindedOn: readString(object, 'remindedOn', PATH),
+    payByOn: readString(object, 'payByOn', PATH),
+    interestChargedMinor: BigInt(interest),
+  }
+}
+
+export function asReminder(document: InvoiceDocument, notice: ReminderNotice): InvoiceDocument {
+  const { invoice, view } = document
+  const split = splitOpenBalance({ ...invoice, interestChargedMinor: notice.interestChargedMinor })
+  const dueAmountMinor = split.principalMinor + split.feesMinor + split.interestMinor
+  return {
+    ...document,
+    view: {
+      ...view,
+      kind: 'reminder',
+      payment: { ...view.payment, dueAmountMinor },
+      reminder: {
+        level: notice.level,
+        remindedOn: notice.remindedOn,
+        payByOn: notice.payByOn,
+        outstandingMinor: split.principalMinor,
+        feeMinor: split.feesMinor,
+        interestMinor: split.interestMinor,
+      },
+    },
+  }
+}
