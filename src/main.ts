@@ -12,10 +12,13 @@ import { createLocalPrintSpool } from './delivery/letters/local-print-spool.ts'
 import { createLocalMailOutbox } from './delivery/mail/local-mail-outbox.ts'
 import type { MailAddress, MailTransport } from './delivery/mail/mail-transport.ts'
 import { createSmtpMailTransport } from './delivery/mail/smtp-mail-transport.ts'
+import { ANNOUNCE_KIND, createAnnounceHandler } from './delivery/relay/announce-handler.ts'
 import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
 import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
 import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
 import { DIALECTS } from './dialects/all.ts'
+import { billogramAnnouncerFor } from './dialects/billogram/announce.ts'
+import { billogramSignerFor } from './dialects/billogram/callback-signer.ts'
 import { registerSandboxClock } from './http/sandbox-clock.ts'
 import { buildDialectServer, buildServer, createServices } from './http/server.ts'
 import { createScheduler } from './jobs/scheduler.ts'
@@ -113,8 +116,16 @@ function createDelivery(
       mail,
       letters,
       sms,
-      webhooks: { network: { allowPrivateNetworks: config.allowPrivateWebhookTargets } },
+      webhooks: {
+        // One operator switch opens private networks and loopback (never link-local metadata).
+        network: {
+          allowPrivateNetworks: config.allowPrivateWebhookTargets,
+          allowLoopback: config.allowPrivateWebhookTargets,
+        },
+        signerFor: billogramSignerFor(context),
+      },
     }),
+    [ANNOUNCE_KIND]: createAnnounceHandler([billogramAnnouncerFor(context)]),
     ...createInvoiceDeliveryHandlers({
       mail,
       letters,
