@@ -38,28 +38,40 @@ export const INVOICE_FIELDS: FieldMap = {
   updatedAt: 'invoices.updated_at',
 }
 
+/** The fields a spec names, so a list joins only the tables those fields live in. */
+function namedFields(spec: ListSpec): Set<string> {
+  return new Set([
+    ...(spec.filters ?? []).map((filter) => filter.field),
+    ...(spec.anyOf ?? []).flatMap((group) => group.map((filter) => filter.field)),
+    ...(spec.orderBy ?? []).map((order) => order.field),
+  ])
+}
+
 export async function listInvoices(
   context: CoreContext,
   tenant: Tenant,
   spec: ListSpec,
 ): Promise<Page<Invoice>> {
   const org = tenant.organizationId
-  const base = context.storage.db
-    .selectFrom('invoices')
-    .innerJoin('cases', (join) =>
+  const named = namedFields(spec)
+  const uses = (table: string) => [...named].some((field) => INVOICE_FIELDS[field]?.startsWith(`${table}.`))
+  // Every invoice has its case and contact (foreign keys), so leaving an unused join out changes
+  // no result; it spares the count and the page a join over every invoice of the organization.
+  let base = context.storage.db.selectFrom('invoices').where('invoices.organization_id', '=', org)
+  if (uses('cases'))
+    base = base.innerJoin('cases', (join) =>
       join
         .onRef('cases.organization_id', '=', 'invoices.organization_id')
         .onRef('cases.case_id', '=', 'invoices.case_id'),
-    )
-    .innerJoin('contacts', (join) =>
+    ) as unknown as typeof base
+  if (uses('contacts'))
+    base = base.innerJoin('contacts', (join) =>
       join
         .onRef('contacts.organization_id', '=', 'invoices.organization_id')
         .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
-    )
-    .where('invoices.organization_id', '=', org)
-    .where('invoices.state', '!=', 'deleted')
+    ) as unknown as typeof base
   const { rows: idRows, totalCount } = await fetchPage(
-    base,
+    base.where('invoices.state', '!=', 'deleted'),
     INVOICE_FIELDS,
     spec,
     'invoices.invoice_seq',

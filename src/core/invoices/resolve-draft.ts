@@ -13,6 +13,7 @@ import {
 } from '../../domain/invoicing/draft.ts'
 import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
 import { type CurrencyCode, parseCurrencyCode } from '../../domain/money/currency.ts'
+import type { Product } from '../../domain/products/product.ts'
 import type { PriceBasis, RoundingScope } from '../../domain/tax/compute-vat.ts'
 import type { Executor } from '../../storage/database.ts'
 import type { Tenant } from '../context.ts'
@@ -73,14 +74,28 @@ export type ResolvedDraft = Readonly<{
 const optionalDate = (value: string | null | undefined, field: string) =>
   value == null || value === '' ? null : parseIsoDate(value, field)
 
+type ProductLoader = (productId: string) => Promise<Product | undefined>
+
+/** Loads each product once per draft, however many of its lines name it. */
+function productLoader(db: Executor, tenant: Tenant): ProductLoader {
+  const loaded = new Map<string, Promise<Product | undefined>>()
+  return (productId) => {
+    let product = loaded.get(productId)
+    if (!product) {
+      product = loadProduct(db, tenant.organizationId, productId)
+      loaded.set(productId, product)
+    }
+    return product
+  }
+}
+
 async function resolveLine(
-  db: Executor,
-  tenant: Tenant,
+  loadLineProduct: ProductLoader,
   currency: CurrencyCode,
   line: DraftLineInput,
   index: number,
 ): Promise<ResolvedLineInput> {
-  const product = line.productId ? await loadProduct(db, tenant.organizationId, line.productId) : undefined
+  const product = line.productId ? await loadLineProduct(line.productId) : undefined
   if (line.productId && !product)
     throw invalidField(`lines.${index}.productId`, `product ${line.productId} does not exist`)
   const productPrice = product?.prices.find((price) => price.currency === currency)?.unitPrice
@@ -144,8 +159,9 @@ export async function resolveDraft(
     throw invalidField('paymentTermsDays', 'payment terms must be a whole number of days between 0 and 3650')
   }
   const resolvedLines: ResolvedLineInput[] = []
+  const loadLineProduct = productLoader(db, tenant)
   for (const [index, line] of input.lines.entries())
-    resolvedLines.push(await resolveLine(db, tenant, currency, line, index))
+    resolvedLines.push(await resolveLine(loadLineProduct, currency, line, index))
   const documentDiscount = input.documentDiscount ?? null
   const { lines, totals } = computeDraft(
     {

@@ -57,6 +57,7 @@ function languageOf(header: string | undefined): string {
 }
 
 function engineFor(services: AppServices, prefix: string): Engine {
+  const facts = new Map<string, unknown>()
   return {
     registry: BILLY_REGISTRY,
     core: services.core,
@@ -66,6 +67,7 @@ function engineFor(services: AppServices, prefix: string): Engine {
       baseUrl: `${request.protocol}://${request.host}${prefix}`,
       language: languageOf(request.headers['accept-language']),
       cache: new Map(),
+      facts,
     }),
   }
 }

@@ -10,6 +10,15 @@ import type { Kysely } from 'kysely'
 type Db = Kysely<unknown>
 
 export async function up(db: Db): Promise<void> {
+  // Billy clients page through invoices by offset in the order they were made (GET /v2/invoices
+  // ?page=N). This index holds everything that page query reads beside the sequence, so a deep
+  // page walks the index alone instead of visiting every invoice before it.
+  await db.schema
+    .createIndex('invoices_seq_page')
+    .on('invoices')
+    .columns(['organization_id', 'invoice_seq', 'state', 'invoice_id'])
+    .execute()
+
   await db.schema
     .createTable('daybooks')
     .addColumn('organization_id', 'text', (c) => c.notNull())

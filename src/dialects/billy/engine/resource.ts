@@ -95,6 +95,8 @@ export type RequestContext = Readonly<{
   language: string
   /** Records loaded during this request, by "resource:id", so includes do not load them twice. */
   cache: Map<string, unknown>
+  /** Facts that never change once made (an organization's base currency), kept across requests. */
+  facts: Map<string, unknown>
 }>
 
 export type ListQuery = Readonly<{

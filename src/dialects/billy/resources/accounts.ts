@@ -5,13 +5,13 @@
 
 import type { LedgerAccount } from '../../../core/ledger/account-record.ts'
 import { createAccount, deleteAccount, updateAccount } from '../../../core/ledger/save-account.ts'
-import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import { ACCOUNT_NATURES, type AccountNature, isAccountNature } from '../../../domain/ledger/account.ts'
 import type { Changes, RequestContext, Resource, WireInput, WireRecord } from '../engine/resource.ts'
 import { staticStore } from '../engine/static-store.ts'
 import { wireTime } from '../engine/wire-values.ts'
 import {
+  baseCurrencyOf,
   billyFieldsOf,
   chartOf,
   checkOrganization,
@@ -78,13 +78,8 @@ function accountToWire(account: LedgerAccount, organizationId: string, baseCurre
 
 async function wireAccounts(context: RequestContext): Promise<WireRecord[]> {
   if (!context.tenant.organizationId) return []
-  const [chart, organization] = await Promise.all([
-    chartOf(context),
-    getOrganization(context.core, context.tenant),
-  ])
-  return chart.map((account) =>
-    accountToWire(account, context.tenant.organizationId, organization.baseCurrency),
-  )
+  const [chart, baseCurrency] = await Promise.all([chartOf(context), baseCurrencyOf(context)])
+  return chart.map((account) => accountToWire(account, context.tenant.organizationId, baseCurrency))
 }
 
 function natureOf(input: WireInput): AccountNature | undefined {

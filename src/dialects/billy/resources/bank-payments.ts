@@ -15,11 +15,11 @@ import { modifiersOfPayment } from './balance-modifiers.ts'
 import {
   accountIdOfRole,
   accountOfId,
+  baseCurrencyOf,
   billyFieldsOf,
   CREATED_TIME,
   checkOrganization,
   ORGANIZATION,
-  organizationOf,
   ref,
   text,
 } from './common.ts'
@@ -66,8 +66,7 @@ async function cashAccount(context: RequestContext, input: WireInput, currency: 
       `account ${account.number} does not take payments (isPaymentEnabled is false)`,
     )
   const accountCurrency =
-    (billyFieldsOf(account.extra).currencyId as string | undefined) ??
-    (await organizationOf(context)).baseCurrency
+    (billyFieldsOf(account.extra).currencyId as string | undefined) ?? (await baseCurrencyOf(context))
   if (accountCurrency !== currency)
     throw invalidField(
       'cashExchangeRate',
@@ -96,7 +95,7 @@ async function subjectCurrency(
 ): Promise<string> {
   const invoices = await invoicesByIds(context, invoiceIds)
   const given = text(input, 'subjectCurrencyId')
-  const currency = invoices[0]?.currency ?? given ?? (await organizationOf(context)).baseCurrency
+  const currency = invoices[0]?.currency ?? given ?? (await baseCurrencyOf(context))
   if (given && given !== currency) throw invalidField('subjectCurrencyId', `the subjects are in ${currency}`)
   return currency
 }

@@ -122,3 +122,13 @@ export async function organizationOf(context: RequestContext): Promise<Organizat
   context.cache.set('organization', organization)
   return organization
 }
+
+/** The organization's base currency, which never changes once the organization exists. */
+export async function baseCurrencyOf(context: RequestContext): Promise<string> {
+  const key = `baseCurrency:${context.tenant.organizationId}`
+  const known = context.facts.get(key) as string | undefined
+  if (known) return known
+  const { baseCurrency } = await organizationOf(context)
+  context.facts.set(key, baseCurrency)
+  return baseCurrency
+}

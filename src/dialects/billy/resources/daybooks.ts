@@ -23,11 +23,11 @@ import type { Changes, RequestContext, Resource, WireInput } from '../engine/res
 import { amountToMinor } from '../engine/wire-values.ts'
 import {
   accountOfId,
+  baseCurrencyOf,
   chartOf,
   checkOrganization,
   definedOnly,
   flag,
-  organizationOf,
   ref,
   text,
   textPatch,
@@ -58,7 +58,7 @@ async function accountNumberOf(context: RequestContext, line: WireInput, index: 
 }
 
 async function linesOf(context: RequestContext, lines: readonly WireInput[]): Promise<DaybookLineInput[]> {
-  const { baseCurrency } = await organizationOf(context)
+  const baseCurrency = await baseCurrencyOf(context)
   const result: DaybookLineInput[] = []
   for (const { line, index } of orderedLines(lines)) {
     const currency = text(line, 'currencyId') ?? baseCurrency

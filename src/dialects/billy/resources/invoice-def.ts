@@ -67,7 +67,6 @@ export const INVOICE_DEF: ResourceDef = {
     amount: { type: 'float' },
   },
   sortable: INVOICE_SORTABLE,
-  defaultSort: 'createdTime',
   search: true,
 }
 

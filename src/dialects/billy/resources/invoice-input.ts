@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto'
 import { getContact } from '../../../core/contacts/get-contact.ts'
 import type { DraftInvoiceInput, DraftLineInput } from '../../../core/invoices/resolve-draft.ts'
-import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import {
   dueDateFor,
   isPaymentTermsMode,
@@ -17,7 +16,15 @@ import type { DiscountInput } from '../../../domain/invoicing/draft.ts'
 import type { Invoice, InvoiceLine } from '../../../domain/invoicing/invoice.ts'
 import type { RequestContext, WireInput } from '../engine/resource.ts'
 import { amountToMinor } from '../engine/wire-values.ts'
-import { billyFieldsOf, definedOnly, text, textPatch, whole, withBillyFields } from './common.ts'
+import {
+  baseCurrencyOf,
+  billyFieldsOf,
+  definedOnly,
+  text,
+  textPatch,
+  whole,
+  withBillyFields,
+} from './common.ts'
 import { lineKeyOf } from './invoice-wire.ts'
 
 const CASH = ['cash', 'cash_discount']
@@ -106,6 +113,11 @@ export function lineAsInput(line: InvoiceLine): DraftLineInput {
   }
 }
 
+/** Whether the lines hold an amount in the invoice's currency (a cash discount) to read now. */
+export function needsCurrency(input: WireInput): boolean {
+  return (input.children.lines ?? []).some((line) => CASH.includes(String(line.values.discountMode ?? '')))
+}
+
 /** The currency a new or edited invoice is in, as the core will resolve it. */
 export async function currencyFor(
   context: RequestContext,
@@ -119,7 +131,7 @@ export async function currencyFor(
   const contact = contactId
     ? await getContact(context.core, context.tenant, contactId).catch(() => undefined)
     : undefined
-  return contact?.currency ?? (await getOrganization(context.core, context.tenant)).baseCurrency
+  return contact?.currency ?? (await baseCurrencyOf(context))
 }
 
 function termsOf(input: WireInput, current: Invoice | undefined) {

@@ -8,29 +8,25 @@ import { approveInvoice } from '../../../core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../../core/invoices/create-invoice.ts'
 import { creditInvoice } from '../../../core/invoices/credit-invoice.ts'
 import { deleteDraftInvoice } from '../../../core/invoices/delete-draft-invoice.ts'
+import { getInvoices } from '../../../core/invoices/get-invoice.ts'
 import { listInvoices } from '../../../core/invoices/list-invoices.ts'
 import type { DraftInvoiceInput } from '../../../core/invoices/resolve-draft.ts'
 import { updateDraftInvoice } from '../../../core/invoices/update-draft-invoice.ts'
 import { DomainError, invalidField, missingField } from '../../../domain/errors.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import type { Changes, RecordRef, RequestContext, Resource, WireInput } from '../engine/resource.ts'
-import { billyFieldsOf, checkOrganization, organizationOf, ref, text, withBillyFields } from './common.ts'
+import { baseCurrencyOf, billyFieldsOf, checkOrganization, ref, text, withBillyFields } from './common.ts'
 import { INVOICE_DEF } from './invoice-def.ts'
 import { invoiceFilters, invoiceOrder, invoiceSearch } from './invoice-filters.ts'
-import { currencyFor, draftFieldsOf, linesFromWire, orderedLines } from './invoice-input.ts'
+import { currencyFor, draftFieldsOf, linesFromWire, needsCurrency, orderedLines } from './invoice-input.ts'
 import { invoiceToWire, lineIdOf } from './invoice-wire.ts'
 
 /** Domain invoices by id, through the request cache (lines and includes reuse them). */
 export async function invoicesByIds(context: RequestContext, ids: readonly string[]): Promise<Invoice[]> {
   const missing = [...new Set(ids)].filter((id) => !context.cache.has(`invoice:domain:${id}`))
   for (let start = 0; start < missing.length; start += 1000) {
-    const chunk = missing.slice(start, start + 1000)
-    const page = await listInvoices(context.core, context.tenant, {
-      filters: [{ field: 'invoiceId', op: 'in', value: chunk }],
-      limit: chunk.length,
-      offset: 0,
-    })
-    for (const invoice of page.items) context.cache.set(`invoice:domain:${invoice.invoiceId}`, invoice)
+    for (const invoice of await getInvoices(context.core, context.tenant, missing.slice(start, start + 1000)))
+      context.cache.set(`invoice:domain:${invoice.invoiceId}`, invoice)
   }
   return ids.flatMap((id) => {
     const invoice = context.cache.get(`invoice:domain:${id}`) as Invoice | undefined
@@ -103,7 +99,7 @@ async function createBillyInvoice(context: RequestContext, input: WireInput): Pr
   if (input.values.type === 'creditNote') return createCreditNote(context, input)
   if (input.values.creditedInvoiceId)
     throw invalidField('creditedInvoiceId', 'only a credit note credits an invoice')
-  const currency = await currencyFor(context, input)
+  const currency = needsCurrency(input) ? await currencyFor(context, input) : ''
   const fields = draftFieldsOf(input, undefined, currency)
   const draft = await createInvoice(context.core, context.tenant, {
     ...fields,
@@ -159,7 +155,7 @@ async function updateBillyInvoice(context: RequestContext, id: string, input: Wi
   )
   let saved = invoice
   if (edits.length > 0) {
-    const currency = await currencyFor(context, input, invoice)
+    const currency = needsCurrency(input) ? await currencyFor(context, input, invoice) : invoice.currency
     saved = await updateDraftInvoice(
       context.core,
       context.tenant,
@@ -188,11 +184,11 @@ export const invoices: Resource = {
     },
     async load(context, ids) {
       const found = await invoicesByIds(context, ids)
-      const { baseCurrency } = await organizationOf(context)
+      const baseCurrency = await baseCurrencyOf(context)
       return found.map((invoice) => invoiceToWire(context, invoice, baseCurrency))
     },
     async list(context, query) {
-      const { baseCurrency } = await organizationOf(context)
+      const baseCurrency = await baseCurrencyOf(context)
       const anyOf = invoiceSearch(query.q, baseCurrency)
       const page = await listInvoices(context.core, context.tenant, {
         filters: invoiceFilters(query, baseCurrency),
