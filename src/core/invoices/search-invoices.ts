@@ -25,28 +25,45 @@ export type InvoiceSearch = ListSpec &
 
 type Joined = SelectQueryBuilder<Database, 'invoices' | 'cases' | 'contacts', object>
 
-/** The invoices matching every filter of `search`, joined to their case and contact, not yet selected. */
+/** Whether the spec names a field of the table (a filter, an OR group or an order). */
+function uses(fields: FieldMap, spec: Omit<InvoiceSearch, 'limit' | 'offset'>, table: string): boolean {
+  const named = [
+    ...(spec.filters ?? []).map((filter) => filter.field),
+    ...(spec.anyOf ?? []).flatMap((group) => group.map((filter) => filter.field)),
+    ...(spec.orderBy ?? []).map((order) => order.field),
+  ]
+  return named.some((field) => (fields[field] ?? '').includes(`${table}.`))
+}
+
+/**
+ * The invoices matching every filter of `search`, not yet selected. The case and contact are
+ * joined only when a filter or order names one of their fields: grouped totals over a whole
+ * organization read the invoices alone.
+ */
 export function searchBase(
   context: CoreContext,
   tenant: Tenant,
   search: Omit<InvoiceSearch, 'limit' | 'offset'>,
+  always: Readonly<{ contacts?: boolean }> = {},
 ): { query: Joined; fields: FieldMap } {
   const engine = context.storage.engine
   const fields = withJsonFields(INVOICE_FIELDS, engine, 'extra', 'invoices.extra', search)
   let query = context.storage.db
     .selectFrom('invoices')
-    .innerJoin('cases', (join) =>
+    .where('invoices.organization_id', '=', tenant.organizationId)
+    .where('invoices.state', '!=', 'deleted') as unknown as Joined
+  if (uses(fields, search, 'cases'))
+    query = query.innerJoin('cases', (join) =>
       join
         .onRef('cases.organization_id', '=', 'invoices.organization_id')
         .onRef('cases.case_id', '=', 'invoices.case_id'),
-    )
-    .innerJoin('contacts', (join) =>
+    ) as unknown as Joined
+  if (always.contacts || uses(fields, search, 'contacts'))
+    query = query.innerJoin('contacts', (join) =>
       join
         .onRef('contacts.organization_id', '=', 'invoices.organization_id')
         .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
-    )
-    .where('invoices.organization_id', '=', tenant.organizationId)
-    .where('invoices.state', '!=', 'deleted') as Joined
+    ) as unknown as Joined
   if (search.kinds) query = query.where('invoices.kind', 'in', [...search.kinds, ''])
   for (const filter of search.related ?? [])
     query = query.where(relatedCondition(engine, 'invoices', 'invoices.invoice_id', filter))

@@ -57,3 +57,27 @@ export async function listRecords(
   ])
   return { items: rows.map(recordFromRow), totalCount: Number(countRow.count) }
 }
+
+/** Records matching `spec`, at most `spec.limit`, without the count a page carries: for lookups. */
+export async function findRecords(
+  context: CoreContext,
+  tenant: Tenant,
+  resource: string,
+  spec: ListSpec,
+): Promise<DialectRecord[]> {
+  checkPage(spec)
+  const fields = withJsonFields(RECORD_FIELDS, context.storage.engine, 'data', 'billomat_records.data', spec)
+  const base = applyFilters(
+    context.storage.db
+      .selectFrom('billomat_records')
+      .where('billomat_records.organization_id', '=', tenant.organizationId)
+      .where('billomat_records.resource', '=', resource),
+    fields,
+    spec,
+  )
+  const rows = await applyOrder(base.selectAll(), fields, spec.orderBy ?? [], 'billomat_records.record_no')
+    .limit(spec.limit)
+    .offset(spec.offset)
+    .execute()
+  return rows.map(recordFromRow)
+}

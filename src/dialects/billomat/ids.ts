@@ -4,10 +4,14 @@
 // plus the item's own number within the document, so an item id finds its document directly.
 
 import type { FastifyRequest } from 'fastify'
-import { listContacts } from '../../core/contacts/list-contacts.ts'
 import type { CoreContext, Tenant } from '../../core/context.ts'
-import { searchInvoices } from '../../core/invoices/search-invoices.ts'
 import { listProducts } from '../../core/products/list-products.ts'
+import {
+  findContactByNo,
+  findContactsByIds,
+  findInvoiceBySeq,
+  findProductBySeq,
+} from '../../core/queries/find-by-number.ts'
 import type { Contact } from '../../domain/contacts/contact.ts'
 import { invalidField, notFound } from '../../domain/errors.ts'
 import type { Invoice, InvoiceKind } from '../../domain/invoicing/invoice.ts'
@@ -40,13 +44,7 @@ export async function invoiceBySeq(
   kind: InvoiceKind,
   field?: string,
 ): Promise<Invoice> {
-  const page = await searchInvoices(core, tenant, {
-    filters: [{ field: 'invoiceSeq', op: 'eq', value: seq }],
-    kinds: [kind],
-    limit: 1,
-    offset: 0,
-  })
-  const invoice = page.items[0]
+  const invoice = await findInvoiceBySeq(core, tenant, seq, kind)
   const what = kind === 'invoice' ? 'invoice' : 'credit-note'
   if (!invoice)
     throw field ? invalidField(field, `${what} ${seq} does not exist`) : notFound(what, String(seq))
@@ -59,12 +57,7 @@ export async function contactByNo(
   no: bigint,
   field?: string,
 ): Promise<Contact> {
-  const page = await listContacts(core, tenant, {
-    filters: [{ field: 'contactNo', op: 'eq', value: no }],
-    limit: 1,
-    offset: 0,
-  })
-  const contact = page.items[0]
+  const contact = await findContactByNo(core, tenant, no)
   if (!contact)
     throw field ? invalidField(field, `client ${no} does not exist`) : notFound('client', String(no))
   return contact
@@ -76,14 +69,8 @@ export async function contactNosOf(
   tenant: Tenant,
   contactIds: readonly string[],
 ): Promise<Map<string, Contact>> {
-  const unique = [...new Set(contactIds)]
-  if (unique.length === 0) return new Map()
-  const page = await listContacts(core, tenant, {
-    filters: [{ field: 'contactId', op: 'in', value: unique }],
-    limit: unique.length,
-    offset: 0,
-  })
-  return new Map(page.items.map((contact) => [contact.contactId, contact]))
+  const contacts = await findContactsByIds(core, tenant, contactIds)
+  return new Map(contacts.map((contact) => [contact.contactId, contact]))
 }
 
 export async function productBySeq(
@@ -92,12 +79,7 @@ export async function productBySeq(
   seq: bigint,
   field?: string,
 ): Promise<Product> {
-  const page = await listProducts(core, tenant, {
-    filters: [{ field: 'productSeq', op: 'eq', value: seq }],
-    limit: 1,
-    offset: 0,
-  })
-  const product = page.items[0]
+  const product = await findProductBySeq(core, tenant, seq)
   if (!product)
     throw field ? invalidField(field, `article ${seq} does not exist`) : notFound('article', String(seq))
   return product

@@ -5,7 +5,7 @@
 import type { CoreContext, Tenant } from '../../core/context.ts'
 import { createRecord } from '../../core/records/create-record.ts'
 import type { DialectRecord } from '../../core/records/dialect-record.ts'
-import { listRecords } from '../../core/records/list-records.ts'
+import { findRecords } from '../../core/records/list-records.ts'
 import { updateRecord } from '../../core/records/update-record.ts'
 
 export const SETTINGS_RESOURCE = 'settings'
@@ -61,12 +61,12 @@ export const WRITABLE_SETTINGS = [
 ] as const
 
 async function settingsRecord(core: CoreContext, tenant: Tenant): Promise<DialectRecord | undefined> {
-  const page = await listRecords(core, tenant, SETTINGS_RESOURCE, {
+  const [record] = await findRecords(core, tenant, SETTINGS_RESOURCE, {
     orderBy: [{ field: 'recordNo', direction: 'asc' }],
     limit: 1,
     offset: 0,
   })
-  return page.items[0]
+  return record
 }
 
 /** What the client stored, without defaults. */

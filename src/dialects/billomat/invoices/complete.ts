@@ -13,6 +13,7 @@ import { getNumberingSeries, setNumberingSeries } from '../../../core/invoices/n
 import { setInvoiceExtra } from '../../../core/invoices/set-invoice-extra.ts'
 import { updateDraftInvoice } from '../../../core/invoices/update-draft-invoice.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
+import { organizationToday } from '../../../core/organizations/organization-today.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { contactNosOf } from '../ids.ts'
@@ -21,6 +22,21 @@ import { docExtraOf } from './extra.ts'
 import { frozenTexts, placeholderValues } from './placeholders.ts'
 
 export type CompleteOptions = Readonly<{ templateId?: bigint; publicBaseUrl: string }>
+
+async function valuesOf(unit: CoreContext, tenant: Tenant, approved: Invoice, publicBaseUrl: string) {
+  const [clients, organization, credited] = await Promise.all([
+    contactNosOf(unit, tenant, [approved.contactId]),
+    getOrganization(unit, tenant),
+    approved.creditedInvoiceId ? getInvoice(unit, tenant, approved.creditedInvoiceId) : undefined,
+  ])
+  return placeholderValues({
+    document: approved,
+    client: clients.get(approved.contactId),
+    companyName: organization.name,
+    publicBaseUrl,
+    ...(credited ? { credited } : {}),
+  })
+}
 
 export async function completeDocument(
   core: CoreContext,
@@ -46,42 +62,50 @@ export async function completeDocument(
     const length = extra.number_length ?? fallbackLength
     const padding = length === undefined ? series.padding : Number(length)
     const chosen = extra.number === undefined ? undefined : BigInt(extra.number)
-    await setNumberingSeries(unit, tenant, seriesKey, {
-      prefix,
-      padding,
-      ...(chosen === undefined ? {} : { nextNumber: chosen }),
-    })
-    const issuedId = isInvoice
-      ? (await approveInvoice(unit, tenant, draft.invoiceId)).invoiceId
-      : (await issueCreditDraft(unit, tenant, draft.invoiceId)).invoiceId
-    await setNumberingSeries(unit, tenant, seriesKey, {
-      prefix: series.prefix,
-      padding: series.padding,
-      ...(chosen === undefined
-        ? {}
-        : { nextNumber: chosen >= series.nextNumber ? chosen + 1n : series.nextNumber }),
-    })
-    if (isInvoice) await markOverdueInvoices(unit, tenant, { invoiceIds: [issuedId] })
-    const approved = await getInvoice(unit, tenant, issuedId)
-    const [clients, organization, credited] = await Promise.all([
-      contactNosOf(unit, tenant, [approved.contactId]),
-      getOrganization(unit, tenant),
-      approved.creditedInvoiceId ? getInvoice(unit, tenant, approved.creditedInvoiceId) : undefined,
-    ])
-    const values = placeholderValues({
-      document: approved,
-      client: clients.get(approved.contactId),
-      companyName: organization.name,
-      publicBaseUrl: options.publicBaseUrl,
-      ...(credited ? { credited } : {}),
-    })
+    // The series is set for this approval only when the document asks for another format or number.
+    const reformat = prefix !== series.prefix || padding !== series.padding || chosen !== undefined
+    if (reformat)
+      await setNumberingSeries(unit, tenant, seriesKey, {
+        prefix,
+        padding,
+        ...(chosen === undefined ? {} : { nextNumber: chosen }),
+      })
+    let approved = isInvoice
+      ? await approveInvoice(unit, tenant, draft.invoiceId)
+      : await issueCreditDraft(unit, tenant, draft.invoiceId)
+    const issuedId = approved.invoiceId
+    if (reformat)
+      await setNumberingSeries(unit, tenant, seriesKey, {
+        prefix: series.prefix,
+        padding: series.padding,
+        ...(chosen === undefined
+          ? {}
+          : { nextNumber: chosen >= series.nextNumber ? chosen + 1n : series.nextNumber }),
+      })
+    // Completed after its due date, the invoice is OVERDUE at once (§4).
+    if (
+      isInvoice &&
+      approved.dueDate !== null &&
+      approved.dueDate < (await organizationToday(unit, tenant))
+    ) {
+      await markOverdueInvoices(unit, tenant, { invoiceIds: [issuedId] })
+      approved = await getInvoice(unit, tenant, issuedId)
+    }
+    const texts = ['title', 'label', 'intro', 'note'].map(
+      (field) => extra[field] ?? (field === 'note' ? approved.notes : ''),
+    )
+    const placeholders = texts.some((text) => text?.includes('['))
+    // A prefix ending in a digit cannot be told from the number's own digits later, so it is kept.
+    const keepFormat =
+      /\d$/.test(prefix) || extra.number_pre !== undefined || extra.number_length !== undefined
+    if (!placeholders && !keepFormat && options.templateId === undefined) return approved
+    const values = placeholders ? await valuesOf(unit, tenant, approved, options.publicBaseUrl) : {}
     return setInvoiceExtra(unit, tenant, issuedId, (invoice) => ({
       ...invoice.extra,
       billomat: {
         ...docExtraOf(invoice),
-        ...frozenTexts(invoice, values),
-        number_pre: prefix,
-        number_length: String(padding),
+        ...(placeholders ? frozenTexts(invoice, values) : {}),
+        ...(keepFormat ? { number_pre: prefix, number_length: String(padding) } : {}),
         ...(options.templateId === undefined ? {} : { template_id: String(options.templateId) }),
       },
     }))

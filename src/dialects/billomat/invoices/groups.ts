@@ -33,9 +33,15 @@ export function groupingsOf(values: readonly string[]): InvoiceGrouping[] {
   return groupings
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** YYYY-MM's last day by the Gregorian rules, without a Date per group. */
 function lastDayOfMonth(month: string): string {
-  const [year, monthNo] = month.split('-').map(Number) as [number, number]
-  return new Date(Date.UTC(year, monthNo, 0)).toISOString().slice(0, 10)
+  const year = Number(month.slice(0, 4))
+  const monthNo = Number(month.slice(5, 7))
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = monthNo === 2 && leap ? 29 : (DAYS_IN_MONTH[monthNo - 1] ?? 31)
+  return `${month}-${days}`
 }
 
 function keyFields(
@@ -93,7 +99,7 @@ function merge(groups: readonly InvoiceGroup[], groupings: readonly InvoiceGroup
       const value = group.keys[grouping] ?? null
       return grouping === 'state' && value ? groupStatusOf(value as InvoiceState) : value
     })
-    const key = JSON.stringify([...keys, group.currency])
+    const key = `${keys.join('\u0000')}\u0000${group.currency}`
     const existing = merged.get(key)
     if (existing) {
       existing.netMinor += group.netMinor

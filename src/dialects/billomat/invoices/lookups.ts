@@ -3,9 +3,8 @@
 // organization. Kept apart from the parsing, which stays a pure function of the body and these.
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
-import { getOrganization, type OrganizationDetails } from '../../../core/organizations/get-organization.ts'
-import { organizationToday } from '../../../core/organizations/organization-today.ts'
-import { listRecords } from '../../../core/records/list-records.ts'
+import { type OrganizationDay, organizationDay } from '../../../core/organizations/organization-today.ts'
+import { findRecords } from '../../../core/records/list-records.ts'
 import type { Contact } from '../../../domain/contacts/contact.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import type { Product } from '../../../domain/products/product.ts'
@@ -17,7 +16,7 @@ import type { WireStrings } from './extra.ts'
 import type { TaxChoice } from './items-wire.ts'
 
 export type DocumentLookups = Readonly<{
-  organization: OrganizationDetails
+  organization: OrganizationDay
   today: string
   settings: Settings
   client?: Contact
@@ -36,14 +35,19 @@ const COUNTRY_TAX: Readonly<Record<string, TaxChoice>> = {
   DK: { name: 'Moms', ratePercent: '25' },
 }
 
+function readDecimalGiven(item: WireObject, name: string): unknown {
+  const value = item[name]
+  return value === '' || value === null ? undefined : value
+}
+
 export async function defaultTaxOf(core: CoreContext, tenant: Tenant, country: string): Promise<TaxChoice> {
-  const page = await listRecords(core, tenant, 'tax', {
+  const [found] = await findRecords(core, tenant, 'tax', {
     filters: [{ field: 'data.is_default', op: 'eq', value: '1' }],
     orderBy: [{ field: 'recordNo', direction: 'asc' }],
     limit: 1,
     offset: 0,
   })
-  const tax = page.items[0]?.data as WireStrings | undefined
+  const tax = found?.data as WireStrings | undefined
   if (tax?.rate !== undefined) return { name: tax.name ?? '', ratePercent: tax.rate }
   return COUNTRY_TAX[country] ?? { name: '', ratePercent: '0' }
 }
@@ -55,12 +59,11 @@ export async function recordData(
   recordNo: bigint,
   field: string,
 ): Promise<WireStrings> {
-  const page = await listRecords(core, tenant, resource, {
+  const [found] = await findRecords(core, tenant, resource, {
     filters: [{ field: 'recordNo', op: 'eq', value: recordNo }],
     limit: 1,
     offset: 0,
   })
-  const found = page.items[0]
   if (!found) throw invalidField(field, `${field} ${recordNo} does not exist`)
   return found.data as WireStrings
 }
@@ -81,9 +84,8 @@ export async function documentLookups(
     const id = readId(item, 'article_id')
     return id === undefined ? [] : [[id, index] as const]
   })
-  const [organization, today, settings, client, freeText] = await Promise.all([
-    getOrganization(core, tenant),
-    organizationToday(core, tenant),
+  const [organization, settings, client, freeText] = await Promise.all([
+    organizationDay(core, tenant),
     loadSettings(core, tenant),
     clientNo === undefined ? undefined : contactByNo(core, tenant, clientNo, 'client_id'),
     freeTextId === undefined ? undefined : recordData(core, tenant, 'free-text', freeTextId, 'free_text_id'),
@@ -93,10 +95,19 @@ export async function documentLookups(
     if (!articles.has(id))
       articles.set(id, await productBySeq(core, tenant, id, `${itemName}[${index}].article_id`))
   }
-  const defaultTax = await defaultTaxOf(core, tenant, organization.country)
+  // The default tax is read only when an item will fall back to it.
+  const needsTax = items.some(
+    (item, index) =>
+      (readDecimalGiven(item, 'tax_rate') === undefined ||
+        readDecimalGiven(item, 'tax_name') === undefined) &&
+      !articleIds.some(([, at]) => at === index),
+  )
+  const defaultTax = needsTax
+    ? await defaultTaxOf(core, tenant, organization.country)
+    : { name: '', ratePercent: '0' }
   return {
     organization,
-    today,
+    today: organization.today,
     settings,
     defaultTax,
     articles,

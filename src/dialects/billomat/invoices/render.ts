@@ -3,6 +3,7 @@
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
+import type { Contact } from '../../../domain/contacts/contact.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { contactNosOf } from '../ids.ts'
 import type { WireRecord } from '../wire/tree.ts'
@@ -45,7 +46,11 @@ export async function renderDocument(
   tenant: Tenant,
   publicBaseUrl: string,
   document: Invoice,
+  /** The document's client, when the caller already has it. */
+  client?: Contact,
 ): Promise<WireRecord> {
+  if (client && client.contactId === document.contactId && !document.creditedInvoiceId)
+    return documentToWire(document, { client, publicBaseUrl })
   const [rendered] = await renderDocuments(core, tenant, publicBaseUrl, [document])
   return rendered!
 }

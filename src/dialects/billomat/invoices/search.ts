@@ -3,6 +3,7 @@
 // case-insensitive substrings, from/to as inclusive bounds on the document date, tags, article
 // and payment type as related rows.
 
+import { listContacts } from '../../../core/contacts/list-contacts.ts'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import type { InvoiceSearch } from '../../../core/invoices/search-invoices.ts'
 import { listProducts } from '../../../core/products/list-products.ts'
@@ -31,6 +32,19 @@ export const DOCUMENT_ORDER_FIELDS: Readonly<Record<string, string>> = {
   updated: 'updatedAt',
 }
 
+async function contactIdsOf(
+  core: CoreContext,
+  tenant: Tenant,
+  clientIds: readonly bigint[],
+): Promise<string[]> {
+  const page = await listContacts(core, tenant, {
+    filters: [{ field: 'contactNo', op: 'in', value: clientIds }],
+    limit: Math.min(clientIds.length, 1000),
+    offset: 0,
+  })
+  return page.items.map((contact) => contact.contactId)
+}
+
 const contains = (field: string, value: string): Filter => ({
   field,
   op: 'contains',
@@ -48,7 +62,9 @@ export async function documentSearchOf(
   const filters: Filter[] = []
   const related: RelatedFilter[] = []
   const clientIds = queryIds(query, 'client_id')
-  if (clientIds.length > 0) filters.push({ field: 'contactNo', op: 'in', value: clientIds })
+  // By the contacts' own ids, so the invoices' contact index serves the filter without a join.
+  if (clientIds.length > 0)
+    filters.push({ field: 'contactId', op: 'in', value: await contactIdsOf(core, tenant, clientIds) })
   const contactIds = queryIds(query, 'contact_id')
   if (contactIds.length > 0)
     filters.push({ field: 'extra.billomat.contact_id', op: 'in', value: contactIds.map(String) })

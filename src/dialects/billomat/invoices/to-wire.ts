@@ -55,13 +55,17 @@ export function composedAddress(invoice: Invoice, client: Contact | undefined): 
 
 /** The invoice number a draft shows: only when its number was chosen explicitly (§4, J4J). */
 function numberParts(invoice: Invoice, extra: WireStrings) {
-  if (invoice.number !== null)
+  if (invoice.number !== null) {
+    // Kept by completion when chosen; otherwise read back off the number: prefix, zeros, sequence.
+    const parts = invoice.numberSeq === null ? null : /^(.*?)(0*)(\d+)$/.exec(invoice.number)
+    const derived = parts && parts[3] === String(invoice.numberSeq) ? parts : null
     return {
       full: invoice.number,
       number: invoice.numberSeq,
-      pre: extra.number_pre ?? '',
-      length: extra.number_length ?? '0',
+      pre: extra.number_pre ?? derived?.[1] ?? '',
+      length: extra.number_length ?? (derived?.[2] ? String(derived[2].length + derived[3]!.length) : '0'),
     }
+  }
   const pre = extra.number_pre ?? ''
   const length = Number(extra.number_length ?? '0')
   const full = extra.number ? pre + extra.number.padStart(length, '0') : ''

@@ -138,7 +138,7 @@ function documentRoutes(app: FastifyInstance, services: AppServices, kind: Docum
           }
         : {},
     )
-    return sendRecord(request, reply, await renderDocument(core, t, baseUrl, document), 201)
+    return sendRecord(request, reply, await renderDocument(core, t, baseUrl, document, lookups.client), 201)
   })
 
   app.put(`/${kind.path}/:id`, async (request, reply) => {

@@ -3,13 +3,8 @@
 // so an answer cannot differ between the formats in anything but their syntax
 // (../shared/reference/billomat.md §1.4, §1.5).
 
-import type { CurrencyCode } from '../../../domain/money/currency.ts'
-import {
-  type Decimal,
-  formatDecimal,
-  minorToDecimal,
-  normalizeDecimal,
-} from '../../../domain/money/decimal.ts'
+import { type CurrencyCode, currencyExponent } from '../../../domain/money/currency.ts'
+import { type Decimal, formatDecimal, normalizeDecimal } from '../../../domain/money/decimal.ts'
 
 /** XML's `type` attribute; strings, enums and booleans carry none. */
 export type ScalarType = 'string' | 'integer' | 'float' | 'date' | 'datetime'
@@ -56,11 +51,27 @@ export const float = (name: string, value: Decimal | string | null | undefined):
         : formatDecimal(normalizeDecimal(value)),
   )
 
+/**
+ * Minor units as Billomat writes amounts: the currency's decimals without trailing zeros
+ * (1490n EUR is "14.9", 1200n is "12"). Written from the bigint's digits by hand: lists of a
+ * thousand documents format tens of thousands of amounts.
+ */
+export function minorToWire(amountMinor: bigint, exponent: number): string {
+  const negative = amountMinor < 0n
+  const digits = (negative ? -amountMinor : amountMinor).toString().padStart(exponent + 1, '0')
+  const whole = digits.slice(0, digits.length - exponent)
+  let end = exponent
+  while (end > 0 && digits.charCodeAt(digits.length - exponent + end - 1) === 48) end -= 1
+  const fraction = digits.slice(digits.length - exponent, digits.length - exponent + end)
+  return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`
+}
+
 export const money = (
   name: string,
   amountMinor: bigint | null | undefined,
   currency: CurrencyCode,
-): WireField => float(name, amountMinor == null ? null : minorToDecimal(amountMinor, currency))
+): WireField =>
+  scalar(name, 'float', amountMinor == null ? null : minorToWire(amountMinor, currencyExponent(currency)))
 
 export const date = (name: string, value: string | null | undefined): WireField =>
   scalar(name, 'date', value || null)
