@@ -164,7 +164,44 @@ export const REMINDER_TEXTS: RecordSpec = {
   hasUpdated: true,
 }
 
+const PERMISSIONS = ['NONE', 'READ', 'CREATE', 'UPDATE', 'DELETE']
+const ROLE_AREAS = [
+  'articles',
+  'clients',
+  'offers',
+  'confirmations',
+  'invoices',
+  'credit_notes',
+  'delivery_notes',
+  'reminders',
+  'settings_my_account',
+  'settings_documents',
+  'settings_configuration',
+  'settings_administration',
+  'settings_addons',
+  'settings_my_addons',
+]
+
+/** Roles are kept and listed; Faktura's API keys act for the whole organization whatever the role. */
+export const ROLES: RecordSpec = {
+  path: 'roles',
+  resource: 'role',
+  element: 'role',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    ...ROLE_AREAS.map((area) => ({
+      name: area,
+      type: 'enum' as const,
+      values: PERMISSIONS,
+      defaultValue: 'NONE',
+    })),
+  ],
+  methods: CRUD,
+  hasUpdated: true,
+}
+
 export const ACCOUNT_RESOURCES: readonly RecordSpec[] = [
+  ROLES,
   UNITS,
   TAXES,
   COUNTRY_TAXES,

@@ -8,8 +8,10 @@ import { recordRoutes } from '../records/record-routes.ts'
 import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
 import { clientRoutes } from './clients.ts'
+import { customfieldRoutes } from './customfield.ts'
 import { documentItemRoutes } from './document-items.ts'
 import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
+import { feedSearchRoutes } from './feed-search.ts'
 import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
 
@@ -25,6 +27,8 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     clientRoutes,
     articleRoutes,
     accountRoutes,
+    feedSearchRoutes,
+    customfieldRoutes,
   ])
     routes(app, services)
 }

@@ -1,0 +1,111 @@
+// The activity feed (the organization's event log, newest first, §2.11) and the free-text search
+// across clients, articles, invoices and credit notes (`GET /search?query=`, §1.10).
+
+import { searchContacts } from '../../../core/contacts/search-contacts.ts'
+import { listOrganizationEvents } from '../../../core/events/list-organization-events.ts'
+import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
+import { searchProducts } from '../../../core/products/search-products.ts'
+import { invalidField } from '../../../domain/errors.ts'
+import { articleNumberOf } from '../articles/article-wire.ts'
+import { clientNumberOf } from '../clients/client-wire.ts'
+import { pagingOf, queryValue } from '../wire/query.ts'
+import { sendList } from '../wire/reply.ts'
+import { datetime, int, list, pagedAttributes, record, str, type WireRecord } from '../wire/tree.ts'
+import { queryOf, type Routes, tenant } from './kit.ts'
+
+/** Event types in words, for the feed's title. */
+const TITLES: Readonly<Record<string, string>> = {
+  'invoice.created': 'created',
+  'invoice.approved': 'completed',
+  'invoice.sent': 'sent',
+  'invoice.payment': 'payment received',
+  'invoice.paid': 'paid',
+  'invoice.overdue': 'overdue',
+  'invoice.credited': 'credited',
+  'invoice.cancelled': 'canceled',
+  'invoice.uncancelled': 'cancellation undone',
+  'invoice.payment_voided': 'payment deleted',
+  'invoice.written_off': 'written off',
+}
+
+const SEARCH_LIMIT = 25
+
+export const feedSearchRoutes: Routes = (app, services) => {
+  const core = services.core
+
+  app.get('/activity-feed', async (request, reply) => {
+    const paging = pagingOf(queryOf(request))
+    const page = await listOrganizationEvents(core, tenant(request), paging)
+    const items = page.items.map((event) => {
+      const resource =
+        event.invoiceKind === 'credit_note' ? 'credit-note' : event.invoiceKind ? 'invoice' : 'account'
+      const what = event.invoiceNumber ? `${resource} ${event.invoiceNumber}` : resource
+      return record('activity', [
+        str('resource', resource),
+        int('id', event.invoiceSeq),
+        datetime('date', event.occurredAt),
+        str('title', `${what} ${TITLES[event.type] ?? event.type}`),
+        str('text', event.type),
+        int('user_id', 1),
+      ])
+    })
+    return sendList(
+      request,
+      reply,
+      list('activity-feed', 'activity', items, pagedAttributes(paging.page, paging.perPage, page.totalCount)),
+      page.totalCount,
+    )
+  })
+
+  app.get('/search', async (request, reply) => {
+    const words = queryValue(queryOf(request), 'query')
+    if (!words) throw invalidField('query', 'query is required')
+    const t = tenant(request)
+    const like = (field: string) => [{ field, op: 'contains' as const, value: words, caseInsensitive: true }]
+    const page = { limit: SEARCH_LIMIT, offset: 0 }
+    const [clients, articles, documents] = await Promise.all([
+      searchContacts(core, t, {
+        anyOf: [like('name'), like('email'), like('extra.billomat.client_number')],
+        ...page,
+      }),
+      searchProducts(core, t, {
+        anyOf: [like('name'), like('description'), like('extra.billomat.article_number')],
+        ...page,
+      }),
+      searchInvoices(core, t, {
+        anyOf: [like('number'), like('extra.billomat.label'), like('notes')],
+        ...page,
+      }),
+    ])
+    const result = (resource: string, id: bigint, headline: string, subline: string): WireRecord =>
+      record('result', [
+        str('resource', resource),
+        int('id', id),
+        str('headline', headline),
+        str('sublineline', subline),
+      ])
+    const items = [
+      ...clients.items.map((contact) =>
+        result('client', contact.contactNo, contact.name, clientNumberOf(contact)),
+      ),
+      ...articles.items.map((product) =>
+        result('article', product.productSeq, product.name, articleNumberOf(product)),
+      ),
+      ...documents.items.map((document) =>
+        result(
+          document.kind === 'invoice' ? 'invoice' : 'credit-note',
+          document.invoiceSeq,
+          document.number ?? '',
+          String((document.extra.billomat as Record<string, string> | undefined)?.label ?? ''),
+        ),
+      ),
+    ]
+    const total = clients.totalCount + articles.totalCount + documents.totalCount
+    return sendList(
+      request,
+      reply,
+      list('search', 'result', items, pagedAttributes(1, SEARCH_LIMIT * 3, total)),
+      total,
+    )
+  })
+}
