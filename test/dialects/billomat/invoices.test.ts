@@ -340,6 +340,13 @@ describeEachEngine('billomat invoices', ({ storage }) => {
       })
     })
 
+    test('month and day combined list each group by its day in one from/to pair', async () => {
+      const groupsOf = asList((await groups('group_by=month,day'))['invoice-group'])
+
+      expect(groupsOf[0]).toMatchObject({ month: '2031-01', day: '2031-01-05' })
+      expect(groupsOf[0]?.['invoice-params']).toEqual({ from: '2031-01-05', to: '2031-01-05' })
+    })
+
     test('by day and by week (from Monday) and by status', async () => {
       const days = asList((await groups('group_by=day'))['invoice-group'])
       const weeks = asList((await groups('group_by=week'))['invoice-group'])

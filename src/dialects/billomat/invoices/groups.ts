@@ -138,12 +138,7 @@ export function groupsToWire(
       money('total_net', group.netMinor, currency),
       ...(single ? [] : [str('currency_code', group.currency)]),
       ...fields.flatMap((field) => field.shown),
-      child(
-        record(
-          `${prefix}-params`,
-          fields.flatMap((field) => field.params),
-        ),
-      ),
+      child(record(`${prefix}-params`, narrowest(fields.flatMap((field) => field.params)))),
     ])
   })
   const currency = single ? ([...currencies][0] ?? accountCurrency) : undefined
