@@ -245,6 +245,38 @@ describeEachEngine('billomat wire contract', ({ storage }) => {
     })
   })
 
+  describe('idempotency', () => {
+    test('a create repeated with the same Idempotency-Key replays the first answer; another body is refused', async () => {
+      const send = (label: string) =>
+        api.app.inject({
+          method: 'POST',
+          url: '/billomat/api/invoices',
+          headers: {
+            'x-billomatapikey': api.apiKey,
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'idempotency-key': 'bm-create-1',
+          },
+          payload: JSON.stringify({ invoice: { client_id: clientId, label } }),
+        })
+
+      const first = await send('einmal')
+      const again = await send('einmal')
+      const other = await send('anders')
+
+      expect(first.statusCode).toBe(201)
+      expect(again.statusCode).toBe(201)
+      expect(again.json().invoice.id).toBe(first.json().invoice.id)
+      expect(other.statusCode).toBe(400)
+      expect(
+        ok<{ invoices: { '@total': string } }>(await api.json('GET', '/invoices?label=einmal')).invoices[
+          '@total'
+        ],
+      ).toBe('1')
+      await api.json('DELETE', `/invoices/${first.json().invoice.id}`)
+    })
+  })
+
   describe('lenient bodies', () => {
     test('read-only fields a client echoes back are ignored', async () => {
       const response = await api.json('POST', '/invoices', {
