@@ -42,8 +42,52 @@ export type DaybookLinesTable = {
   extra: string
 }
 
+export type BillsTable = {
+  organization_id: string
+  bill_id: string
+  contact_id: string
+  state: string
+  entry_date: string
+  due_date: string | null
+  currency: string
+  price_basis: string
+  suppliers_invoice_no: string | null
+  voucher_no: string | null
+  net_minor: bigint
+  vat_minor: bigint
+  gross_minor: bigint
+  paid_minor: bigint
+  extra: string
+  created_at: string
+  approved_at: string | null
+}
+
+export type BillLinesTable = {
+  organization_id: string
+  bill_id: string
+  line_no: number
+  account_number: string
+  description: string
+  amount: string
+  vat_rate_percent: string | null
+  tax_treatment: string | null
+  net_minor: bigint
+  vat_minor: bigint
+  extra: string
+}
+
+export type BillPaymentAssociationsTable = {
+  organization_id: string
+  payment_id: string
+  bill_id: string
+  amount_minor: bigint
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
   daybook_lines: DaybookLinesTable
+  bills: BillsTable
+  bill_lines: BillLinesTable
+  bill_payment_associations: BillPaymentAssociationsTable
 }

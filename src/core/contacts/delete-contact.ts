@@ -1,4 +1,4 @@
-// Deletes a contact and its persons. A contact that has invoices or payments is part of the books
+// Deletes a contact and its persons. A contact that has invoices, bills or payments is part of the books
 // and is refused: its history must stay readable (archive it instead).
 
 import { DomainError } from '../../domain/errors.ts'
@@ -19,7 +19,7 @@ export async function deleteContact(
       .where('contact_id', '=', contactId)
       .executeTakeFirst()
     if (!contact) return false
-    const [used, paid] = await Promise.all([
+    const [used, paid, billed] = await Promise.all([
       tx
         .selectFrom('cases')
         .select('case_id')
@@ -32,11 +32,17 @@ export async function deleteContact(
         .where('organization_id', '=', org)
         .where('contact_id', '=', contactId)
         .executeTakeFirst(),
+      tx
+        .selectFrom('bills')
+        .select('bill_id')
+        .where('organization_id', '=', org)
+        .where('contact_id', '=', contactId)
+        .executeTakeFirst(),
     ])
-    if (used || paid)
+    if (used || paid || billed)
       throw new DomainError(
         'conflict',
-        'the contact has invoices or payments and cannot be deleted; archive it',
+        'the contact has invoices, bills or payments and cannot be deleted; archive it',
         {
           field: 'id',
         },

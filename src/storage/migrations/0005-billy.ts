@@ -1,6 +1,8 @@
 // Tables for what only the Billy dialect's resources need beyond the core tables. Kept in a
 // migration of its own so the three dialects can grow their storage independently.
 //
+// Bills are suppliers' invoices: lines coded to accounts, posted when approved, settled by
+// payments (core payments rows) through bill_payment_associations.
 // Daybooks hold manual journal entries: a daybook transaction is drafted with its lines and posts
 // one balanced journal entry when approved (voiding reverses it). Lines keep amounts in minor
 // units of their currency; the tax rate of a line is kept as the rate and treatment it stands for.
@@ -81,5 +83,83 @@ export async function up(db: Db): Promise<void> {
       'daybook_transactions',
       ['organization_id', 'transaction_id'],
     )
+    .execute()
+  await bills(db)
+}
+
+async function bills(db: Db): Promise<void> {
+  await db.schema
+    .createTable('bills')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('bill_id', 'text', (c) => c.notNull())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('due_date', 'date')
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('price_basis', 'text', (c) => c.notNull())
+    .addColumn('suppliers_invoice_no', 'text')
+    .addColumn('voucher_no', 'text')
+    .addColumn('net_minor', 'bigint', (c) => c.notNull())
+    .addColumn('vat_minor', 'bigint', (c) => c.notNull())
+    .addColumn('gross_minor', 'bigint', (c) => c.notNull())
+    .addColumn('paid_minor', 'bigint', (c) => c.notNull())
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('approved_at', 'timestamptz')
+    .addPrimaryKeyConstraint('bills_pk', ['organization_id', 'bill_id'])
+    .addForeignKeyConstraint('bills_contact_fk', ['organization_id', 'contact_id'], 'contacts', [
+      'organization_id',
+      'contact_id',
+    ])
+    .execute()
+  await db.schema
+    .createIndex('bills_contact')
+    .on('bills')
+    .columns(['organization_id', 'contact_id'])
+    .execute()
+
+  await db.schema
+    .createTable('bill_lines')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('bill_id', 'text', (c) => c.notNull())
+    .addColumn('line_no', 'integer', (c) => c.notNull())
+    .addColumn('account_number', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('amount', 'text', (c) => c.notNull())
+    .addColumn('vat_rate_percent', 'text')
+    .addColumn('tax_treatment', 'text')
+    .addColumn('net_minor', 'bigint', (c) => c.notNull())
+    .addColumn('vat_minor', 'bigint', (c) => c.notNull())
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addPrimaryKeyConstraint('bill_lines_pk', ['organization_id', 'bill_id', 'line_no'])
+    .addForeignKeyConstraint('bill_lines_bill_fk', ['organization_id', 'bill_id'], 'bills', [
+      'organization_id',
+      'bill_id',
+    ])
+    .execute()
+
+  await db.schema
+    .createTable('bill_payment_associations')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('payment_id', 'text', (c) => c.notNull())
+    .addColumn('bill_id', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bill_payment_associations_pk', ['organization_id', 'payment_id', 'bill_id'])
+    .addForeignKeyConstraint(
+      'bill_payment_associations_payment_fk',
+      ['organization_id', 'payment_id'],
+      'payments',
+      ['organization_id', 'payment_id'],
+    )
+    .addForeignKeyConstraint('bill_payment_associations_bill_fk', ['organization_id', 'bill_id'], 'bills', [
+      'organization_id',
+      'bill_id',
+    ])
+    .execute()
+  await db.schema
+    .createIndex('bill_payment_associations_bill')
+    .on('bill_payment_associations')
+    .columns(['organization_id', 'bill_id'])
     .execute()
 }

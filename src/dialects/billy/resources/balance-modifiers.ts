@@ -3,6 +3,7 @@
 // (../shared/reference/billy.md section 4). Read-only: Billy answers 405 to writing them; they are
 // created embedded in a bank payment's `associations`.
 
+import { type BillPaymentSettlement, getBillSettlements } from '../../../core/bills/list-bills.ts'
 import { listInvoices } from '../../../core/invoices/list-invoices.ts'
 import { getPayments, type Payment } from '../../../core/payments/list-payments.ts'
 import { invalidField } from '../../../domain/errors.ts'
@@ -48,6 +49,18 @@ function creditModifiers(creditNotes: readonly Invoice[]): WireRecord[] {
   )
 }
 
+function billModifiers(settlements: readonly BillPaymentSettlement[]): WireRecord[] {
+  return settlements.map((settlement) => ({
+    id: modifierId(settlement.paymentId, settlement.billId),
+    modifierReference: `bankPayment:${settlement.paymentId}`,
+    subjectReference: `bill:${settlement.billId}`,
+    amount: moneyNumber(settlement.amountMinor, settlement.currency),
+    entryDate: settlement.paidOn,
+    realizedCurrencyDifference: jsonNumber('0'),
+    isVoided: settlement.isVoided,
+  }))
+}
+
 async function creditNotesOf(context: RequestContext, invoiceIds: readonly string[]): Promise<Invoice[]> {
   if (invoiceIds.length === 0) return []
   const page = await listInvoices(context.core, context.tenant, {
@@ -61,14 +74,16 @@ async function creditNotesOf(context: RequestContext, invoiceIds: readonly strin
   return [...page.items]
 }
 
-async function ofSubjects(context: RequestContext, invoiceIds: readonly string[]): Promise<WireRecord[]> {
-  const [payments, notes] = await Promise.all([
-    getPayments(context.core, context.tenant, { invoiceIds }),
-    creditNotesOf(context, invoiceIds),
+/** The modifiers of invoices and bills with these ids (ids are unique across both). */
+async function ofSubjects(context: RequestContext, subjectIds: readonly string[]): Promise<WireRecord[]> {
+  const [payments, notes, settlements] = await Promise.all([
+    getPayments(context.core, context.tenant, { invoiceIds: subjectIds }),
+    creditNotesOf(context, subjectIds),
+    getBillSettlements(context.core, context.tenant, { billIds: subjectIds }),
   ])
-  const wanted = new Set(invoiceIds.map((id) => `invoice:${id}`))
-  return [...paymentModifiers(payments), ...creditModifiers(notes)].filter((record) =>
-    wanted.has(String(record.subjectReference)),
+  const wanted = new Set(subjectIds.flatMap((id) => [`invoice:${id}`, `bill:${id}`]))
+  return [...paymentModifiers(payments), ...creditModifiers(notes), ...billModifiers(settlements)].filter(
+    (record) => wanted.has(String(record.subjectReference)),
   )
 }
 
@@ -87,8 +102,14 @@ async function ofModifiers(context: RequestContext, references: readonly string[
 
 /** The ids of a payment's modifiers, in the order it settled its invoices. */
 export async function modifiersOfPayment(context: RequestContext, paymentId: string): Promise<string[]> {
-  const [payment] = await getPayments(context.core, context.tenant, { ids: [paymentId] })
-  return (payment?.applied ?? []).map((applied) => modifierId(paymentId, applied.invoiceId))
+  const [[payment], settlements] = await Promise.all([
+    getPayments(context.core, context.tenant, { ids: [paymentId] }),
+    getBillSettlements(context.core, context.tenant, { paymentIds: [paymentId] }),
+  ])
+  return [
+    ...(payment?.applied ?? []).map((applied) => modifierId(paymentId, applied.invoiceId)),
+    ...settlements.map((settlement) => modifierId(paymentId, settlement.billId)),
+  ]
 }
 
 export const balanceModifiers: Resource = {
@@ -142,7 +163,7 @@ export const balanceModifiers: Resource = {
       const records = subjects
         ? await ofSubjects(
             context,
-            subjects.map((reference) => reference.replace(/^invoice:/, '')),
+            subjects.map((reference) => reference.replace(/^(invoice|bill):/, '')),
           )
         : await ofModifiers(context, modifiers ?? [])
       const filtered = modifiers

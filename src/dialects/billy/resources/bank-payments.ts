@@ -1,29 +1,17 @@
 // /v2/bankPayments: money deposited for invoices (seed use case "Posting a payment for an
-// invoice"). A deposit settles its subjects by cash plus fee (an invoice of 100 is paid by cash 95
-// and fee 5); what exceeds the subjects' balances goes to the contact's balance. A payment is
-// undone by setting `isVoided`, never by DELETE (Billy answers 405 to it) and never reinstated.
+// invoice") or withdrawn for bills. A payment is undone by setting `isVoided`, never by DELETE
+// (Billy answers 405 to it), and never reinstated.
 
+import { BILL_PAYMENT_SOURCE, voidBillPayment } from '../../../core/bills/pay-bills.ts'
 import { getPayments, listPayments, type Payment } from '../../../core/payments/list-payments.ts'
-import { receivePayment } from '../../../core/payments/receive-payment.ts'
 import { voidPayment } from '../../../core/payments/void-payment.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import type { Changes, RequestContext, Resource, WireInput, WireRecord } from '../engine/resource.ts'
-import { amountToMinor, jsonNumber, moneyNumber, wireTime } from '../engine/wire-values.ts'
-import { isPaymentEnabled } from './accounts.ts'
+import { jsonNumber, moneyNumber, wireTime } from '../engine/wire-values.ts'
 import { modifiersOfPayment } from './balance-modifiers.ts'
-import {
-  accountIdOfRole,
-  accountOfId,
-  baseCurrencyOf,
-  billyFieldsOf,
-  CREATED_TIME,
-  checkOrganization,
-  ORGANIZATION,
-  ref,
-  text,
-} from './common.ts'
-import { invoicesByIds } from './invoices.ts'
+import { createBankPayment } from './bank-payment-create.ts'
+import { accountIdOfRole, billyFieldsOf, CREATED_TIME, ORGANIZATION, ref } from './common.ts'
 
 export async function bankPaymentToWire(context: RequestContext, payment: Payment): Promise<WireRecord> {
   const billy = billyFieldsOf(payment.extra)
@@ -33,7 +21,13 @@ export async function bankPaymentToWire(context: RequestContext, payment: Paymen
     contactId: payment.contactId,
     createdTime: wireTime(payment.createdAt),
     entryDate: payment.paidOn,
-    cashAmount: moneyNumber(payment.amountMinor - payment.feeMinor, payment.currency),
+    // A deposit settles cash plus fee; a withdrawal (a bill payment) settles cash less fee.
+    cashAmount: moneyNumber(
+      payment.source === BILL_PAYMENT_SOURCE
+        ? payment.amountMinor + payment.feeMinor
+        : payment.amountMinor - payment.feeMinor,
+      payment.currency,
+    ),
     cashSide: billy.cashSide ?? 'debit',
     cashAccountId: billy.cashAccountId ?? (await accountIdOfRole(context, 'bank')),
     cashExchangeRate: jsonNumber('1'),
@@ -42,109 +36,6 @@ export async function bankPaymentToWire(context: RequestContext, payment: Paymen
     feeAccountId:
       billy.feeAccountId ?? (payment.feeMinor > 0n ? await accountIdOfRole(context, 'paymentFees') : null),
     isVoided: payment.isVoided,
-  }
-}
-
-function subjectInvoiceIds(input: WireInput): string[] {
-  return (input.children.associations ?? []).map((association, index) => {
-    const reference = String(association.values.subjectReference ?? '')
-    const match = /^invoice:(.+)$/.exec(reference)
-    if (!match)
-      throw invalidField(
-        `associations.${index}.subjectReference`,
-        `Faktura records deposits for invoices, written invoice:<id>; got ${JSON.stringify(reference)}`,
-      )
-    return match[1] ?? ''
-  })
-}
-
-async function cashAccount(context: RequestContext, input: WireInput, currency: string) {
-  const account = await accountOfId(context, text(input, 'cashAccountId') ?? '', 'cashAccountId')
-  if (!isPaymentEnabled(account))
-    throw invalidField(
-      'cashAccountId',
-      `account ${account.number} does not take payments (isPaymentEnabled is false)`,
-    )
-  const accountCurrency =
-    (billyFieldsOf(account.extra).currencyId as string | undefined) ?? (await baseCurrencyOf(context))
-  if (accountCurrency !== currency)
-    throw invalidField(
-      'cashExchangeRate',
-      `Faktura records a payment only in its subjects' currency ${currency}; account ${account.number} is in ${accountCurrency}`,
-    )
-  return account
-}
-
-async function feeAccountNumber(
-  context: RequestContext,
-  input: WireInput,
-  feeMinor: bigint,
-): Promise<string | undefined> {
-  const id = text(input, 'feeAccountId')
-  if (!id) return undefined
-  const account = await accountOfId(context, id, 'feeAccountId')
-  if (account.nature !== 'expense')
-    throw invalidField('feeAccountId', `account ${account.number} is not an expense account`)
-  return feeMinor > 0n ? account.number : undefined
-}
-
-async function subjectCurrency(
-  context: RequestContext,
-  input: WireInput,
-  invoiceIds: readonly string[],
-): Promise<string> {
-  const invoices = await invoicesByIds(context, invoiceIds)
-  const given = text(input, 'subjectCurrencyId')
-  const currency = invoices[0]?.currency ?? given ?? (await baseCurrencyOf(context))
-  if (given && given !== currency) throw invalidField('subjectCurrencyId', `the subjects are in ${currency}`)
-  return currency
-}
-
-async function createBankPayment(context: RequestContext, input: WireInput): Promise<Changes> {
-  checkOrganization(context, input)
-  if (input.values.cashSide !== 'debit')
-    throw invalidField(
-      'cashSide',
-      'Faktura records deposits (cashSide debit) for invoices; withdrawals for bills are not supported',
-    )
-  if (input.values.isVoided === true) throw invalidField('isVoided', 'a new payment cannot be voided')
-  const invoiceIds = subjectInvoiceIds(input)
-  const currency = await subjectCurrency(context, input, invoiceIds)
-  const account = await cashAccount(context, input, currency)
-  const cashMinor = amountToMinor(String(input.values.cashAmount), currency, 'cashAmount')
-  const feeMinor = input.values.feeAmount
-    ? amountToMinor(String(input.values.feeAmount), currency, 'feeAmount')
-    : 0n
-  if (cashMinor <= 0n) throw invalidField('cashAmount', 'cashAmount must be positive')
-  if (feeMinor < 0n) throw invalidField('feeAmount', 'feeAmount must not be negative')
-  const feeAccount = await feeAccountNumber(context, input, feeMinor)
-  const contactId = text(input, 'contactId') ?? undefined
-  const payment = await receivePayment(context.core, context.tenant, {
-    invoiceIds,
-    ...(contactId ? { contactId } : {}),
-    currency,
-    amountMinor: cashMinor + feeMinor,
-    feeMinor,
-    paidOn: text(input, 'entryDate') ?? '',
-    cashAccountNumber: account.number,
-    ...(feeAccount ? { feeAccountNumber: feeAccount } : {}),
-    extra: {
-      billy: {
-        cashSide: 'debit',
-        cashAccountId: account.id,
-        feeAccountId: text(input, 'feeAccountId') ?? undefined,
-      },
-    },
-  })
-  return {
-    changed: [
-      ref('bankPayment', payment.paymentId, input.clientId),
-      ...invoiceIds.map((id) => ref('invoice', id)),
-      ...(await modifiersOfPayment(context, payment.paymentId)).map((id, index) =>
-        ref('balanceModifier', id, input.children.associations?.[index]?.clientId),
-      ),
-    ],
-    deleted: [],
   }
 }
 
@@ -158,11 +49,17 @@ async function updateBankPayment(
   if (voided === false && current.isVoided === true)
     throw invalidField('isVoided', 'a voided payment cannot be reinstated')
   if (voided !== true) return { changed: [ref('bankPayment', id, input.clientId)], deleted: [] }
-  const result = await voidPayment(context.core, context.tenant, id)
+  const [payment] = await getPayments(context.core, context.tenant, { ids: [id] })
+  const subjects =
+    payment?.source === BILL_PAYMENT_SOURCE
+      ? (await voidBillPayment(context.core, context.tenant, id)).map((billId) => ref('bill', billId))
+      : (await voidPayment(context.core, context.tenant, id)).invoiceIds.map((invoiceId) =>
+          ref('invoice', invoiceId),
+        )
   return {
     changed: [
       ref('bankPayment', id, input.clientId),
-      ...result.invoiceIds.map((invoiceId) => ref('invoice', invoiceId)),
+      ...subjects,
       ...(await modifiersOfPayment(context, id)).map((modifierId) => ref('balanceModifier', modifierId)),
     ],
     deleted: [],

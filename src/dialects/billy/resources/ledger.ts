@@ -24,6 +24,8 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   write_off: 'invoice',
   payment: 'bankPayment',
   payment_void: 'bankPayment',
+  bill: 'bill',
+  bill_void: 'bill',
   daybook_transaction: 'daybookTransaction',
   daybook_transaction_void: 'daybookTransaction',
 }

@@ -5,6 +5,7 @@ import { createRegistry } from '../engine/registry.ts'
 import { accountGroups, accounts } from './accounts.ts'
 import { balanceModifiers } from './balance-modifiers.ts'
 import { bankPayments } from './bank-payments.ts'
+import { billLines, bills } from './bills.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
@@ -26,6 +27,8 @@ export const BILLY_REGISTRY = createRegistry([
   productPrices,
   invoices,
   invoiceLines,
+  bills,
+  billLines,
   bankPayments,
   balanceModifiers,
   accounts,
