@@ -263,12 +263,27 @@ describeEachEngine('billy invoices and payments', ({ storage }) => {
       const response = await pay(approved.id, 130)
 
       const payment = response.json().bankPayments[0]
+      const balance = await world.client.get(
+        `/contactBalancePostings?contactId=${contactId}&originatorReference=bankPayment:${payment.id}`,
+      )
+      const embedded = await world.client.get(
+        `/bankPayments/${payment.id}?include=bankPayment.contactBalancePostings:embed`,
+      )
       expect(response.json().invoices[0].isPaid).toBe(true)
       expect(await postingsOf(`bankPayment:${payment.id}`)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ accountId: accountIds[7390], amount: 30, side: 'credit' }),
         ]),
       )
+      expect(balance.json().contactBalancePostings).toEqual([
+        expect.objectContaining({
+          contactId,
+          amount: 30,
+          side: 'credit',
+          originatorReference: `bankPayment:${payment.id}`,
+        }),
+      ])
+      expect(embedded.json().bankPayment.contactBalancePostings).toHaveLength(1)
     })
 
     test('voiding a payment makes the invoice owe again, and it cannot be reinstated', async () => {

@@ -84,7 +84,14 @@ export const bankPayments: Resource = {
       feeAccountId: { type: 'id', resource: 'account', access: 'immutable' },
       isVoided: { type: 'boolean' },
     },
-    hasMany: { associations: { resource: 'balanceModifier', inverse: 'modifierReference', save: 'create' } },
+    hasMany: {
+      associations: { resource: 'balanceModifier', inverse: 'modifierReference', save: 'create' },
+      contactBalancePostings: {
+        resource: 'contactBalancePosting',
+        inverse: 'originatorReference',
+        save: 'readonly',
+      },
+    },
     operations: ['get', 'list', 'create', 'update', 'bulkSave'],
     filters: {
       contactId: { type: 'string' },

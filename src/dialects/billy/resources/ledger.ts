@@ -30,7 +30,7 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   daybook_transaction_void: 'daybookTransaction',
 }
 
-function originatorOf(entry: LedgerEntryHeader): string {
+export function originatorOf(entry: LedgerEntryHeader): string {
   return `${ORIGINATORS[entry.sourceType] ?? entry.sourceType}:${entry.sourceId}`
 }
 
@@ -51,7 +51,7 @@ export function postingId(entryId: string, lineNo: number): string {
   return `${entryId}.${lineNo}`
 }
 
-async function postingToWire(
+export async function postingToWire(
   context: RequestContext,
   entry: LedgerEntryHeader,
   line: LedgerLine,
@@ -89,7 +89,7 @@ function transactionToWire(context: RequestContext, entry: LedgerEntry): WireRec
   }
 }
 
-function entryFilters(query: ListQuery): Filter[] {
+export function entryFilters(query: ListQuery): Filter[] {
   const f = query.filters
   const filters: Filter[] = []
   if (f.originatorReference?.[0]) filters.push(...sourceFilter(f.originatorReference[0]))

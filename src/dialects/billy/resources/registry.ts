@@ -6,6 +6,7 @@ import { accountGroups, accounts } from './accounts.ts'
 import { balanceModifiers } from './balance-modifiers.ts'
 import { bankPayments } from './bank-payments.ts'
 import { billLines, bills } from './bills.ts'
+import { contactBalancePostings } from './contact-balance-postings.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
@@ -35,6 +36,7 @@ export const BILLY_REGISTRY = createRegistry([
   accountGroups,
   transactions,
   postings,
+  contactBalancePostings,
   daybooks,
   daybookTransactions,
   daybookTransactionLines,
