@@ -70,3 +70,35 @@ export async function findContactsByIds(
     .execute()
   return rows.map(contactFromRow)
 }
+
+export type InvoiceHead = Pick<
+  Invoice,
+  'invoiceId' | 'invoiceSeq' | 'kind' | 'state' | 'seriesKey' | 'notes' | 'extra'
+>
+
+/** The few facts of an invoice an action decides from, in one read, without its lines. */
+export async function findInvoiceHeadBySeq(
+  context: CoreContext,
+  tenant: Tenant,
+  invoiceSeq: bigint,
+  kind: InvoiceKind,
+): Promise<InvoiceHead | undefined> {
+  const row = await context.storage.db
+    .selectFrom('invoices')
+    .select(['invoice_id', 'invoice_seq', 'kind', 'state', 'series_key', 'notes', 'extra'])
+    .where('organization_id', '=', tenant.organizationId)
+    .where('invoice_seq', '=', invoiceSeq)
+    .where('kind', '=', kind)
+    .where('state', '!=', 'deleted')
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    invoiceId: row.invoice_id,
+    invoiceSeq: row.invoice_seq,
+    kind: row.kind === 'credit_note' ? 'credit_note' : 'invoice',
+    state: row.state as Invoice['state'],
+    seriesKey: row.series_key,
+    notes: row.notes,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+  }
+}

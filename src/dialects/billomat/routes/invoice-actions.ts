@@ -6,9 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { handOverToCollection } from '../../../core/dunning/hand-over-to-collection.ts'
 import { cancelInvoice, uncancelInvoice } from '../../../core/invoices/cancel-invoice.ts'
 import { sendInvoice } from '../../../core/invoices/send-invoice.ts'
+import { findInvoiceHeadBySeq } from '../../../core/queries/find-by-number.ts'
 import { getFile } from '../../../core/records/get-file.ts'
 import { saveFile } from '../../../core/records/save-file.ts'
-import { DomainError, invalidField } from '../../../domain/errors.ts'
+import { DomainError, invalidField, notFound } from '../../../domain/errors.ts'
 import type { Invoice, InvoiceKind } from '../../../domain/invoicing/invoice.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { invoiceBySeq, pathId } from '../ids.ts'
@@ -39,11 +40,13 @@ export function documentActionRoutes(
     sendRecord(request, reply, await renderDocument(core, tenant(request), baseUrl, document))
 
   app.put(`/${path}/:id/complete`, async (request, reply) => {
-    const document = await load(request)
+    const id = pathId(request, kind)
+    const draft = await findInvoiceHeadBySeq(core, tenant(request), id, kind)
+    if (!draft) throw notFound(kind === 'invoice' ? 'invoice' : 'credit-note', String(id))
     const templateId = readId(bodyOf(request, ['template_id']), 'template_id')
     if (templateId !== undefined)
       await recordData(core, tenant(request), 'template', templateId, 'template_id')
-    const completed = await completeDocument(core, tenant(request), document, {
+    const completed = await completeDocument(core, tenant(request), draft, {
       publicBaseUrl: baseUrl,
       ...(templateId === undefined ? {} : { templateId }),
     })
