@@ -7,7 +7,7 @@ import { parseIsoDate } from '../../domain/calendar/dates.ts'
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts'
 import { billPaymentEntry } from '../../domain/ledger/bill-entry.ts'
 import { type CurrencyCode, parseCurrencyCode } from '../../domain/money/currency.ts'
-import { forUpdate } from '../../storage/database.ts'
+import { forUpdate, type Tx } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
@@ -46,55 +46,84 @@ function commonOf(bills: readonly Bill[], pick: (bill: Bill) => string, field: s
   return values[0] as string
 }
 
-export async function payBills(
-  context: CoreContext,
-  tenant: Tenant,
-  input: PayBillsInput,
-): Promise<PaidBills> {
+function checkInput(input: PayBillsInput): bigint {
   const feeMinor = input.feeMinor ?? 0n
   if (input.billIds.length === 0) throw invalidField('billIds', 'a bill payment names at least one bill')
   if (new Set(input.billIds).size !== input.billIds.length)
     throw invalidField('billIds', 'a bill is named twice')
   if (input.settledMinor <= 0n) throw invalidField('amount', 'a payment must settle a positive amount')
   if (feeMinor < 0n) throw invalidField('fee', 'a fee must not be negative')
+  return feeMinor
+}
+
+/** The approved bills, locked in id order, returned in the order the payment settles them. */
+async function lockApproved(
+  context: CoreContext,
+  tx: Tx,
+  org: string,
+  billIds: readonly string[],
+): Promise<Bill[]> {
+  const locked = new Map<string, Bill>()
+  for (const id of [...billIds].sort()) locked.set(id, await lockBill(context, tx, org, id))
+  const bills = billIds.map((id) => locked.get(id) as Bill)
+  for (const bill of bills)
+    if (bill.state !== 'approved')
+      throw new DomainError(
+        'wrong_state',
+        `bill ${bill.billId} is ${bill.state}; only approved bills are paid`,
+        { field: 'billIds' },
+      )
+  return bills
+}
+
+/** Settles the bills in order, each up to what it owes; refuses more than they owe together. */
+async function settle(
+  tx: Tx,
+  org: string,
+  bills: readonly Bill[],
+  settledMinor: bigint,
+): Promise<BillSettlement[]> {
+  const owedMinor = bills.reduce((sum, bill) => sum + bill.balanceMinor, 0n)
+  if (settledMinor > owedMinor)
+    throw new DomainError(
+      'amount_exceeds_balance',
+      `the bills owe ${owedMinor} minor units; Faktura keeps no prepayments to suppliers`,
+      {
+        field: 'amount',
+      },
+    )
+  let leftMinor = settledMinor
+  const settlements: BillSettlement[] = []
+  for (const bill of bills) {
+    const amountMinor = leftMinor < bill.balanceMinor ? leftMinor : bill.balanceMinor
+    if (amountMinor <= 0n) continue
+    leftMinor -= amountMinor
+    settlements.push({ billId: bill.billId, amountMinor })
+    await tx
+      .updateTable('bills')
+      .set({ paid_minor: bill.paidMinor + amountMinor })
+      .where('organization_id', '=', org)
+      .where('bill_id', '=', bill.billId)
+      .execute()
+  }
+  return settlements
+}
+
+export async function payBills(
+  context: CoreContext,
+  tenant: Tenant,
+  input: PayBillsInput,
+): Promise<PaidBills> {
+  const feeMinor = checkInput(input)
   const paidOn = parseIsoDate(input.paidOn, 'paidOn')
   const org = tenant.organizationId
   const paymentId = newId()
   const now = nowIso(context)
   return context.storage.db.transaction().execute(async (tx) => {
-    const locked = new Map<string, Bill>()
-    for (const id of [...input.billIds].sort()) locked.set(id, await lockBill(context, tx, org, id))
-    const bills = input.billIds.map((id) => locked.get(id) as Bill)
-    for (const bill of bills)
-      if (bill.state !== 'approved')
-        throw new DomainError(
-          'wrong_state',
-          `bill ${bill.billId} is ${bill.state}; only approved bills are paid`,
-          { field: 'billIds' },
-        )
+    const bills = await lockApproved(context, tx, org, input.billIds)
     const contactId = commonOf(bills, (bill) => bill.contactId, 'contactId')
     const currency = parseCurrencyCode(commonOf(bills, (bill) => bill.currency, 'currency'))
-    const owedMinor = bills.reduce((sum, bill) => sum + bill.balanceMinor, 0n)
-    if (input.settledMinor > owedMinor)
-      throw new DomainError(
-        'amount_exceeds_balance',
-        `the bills owe ${owedMinor} minor units; Faktura keeps no prepayments to suppliers`,
-        { field: 'amount' },
-      )
-    let leftMinor = input.settledMinor
-    const settlements: BillSettlement[] = []
-    for (const bill of bills) {
-      const amountMinor = leftMinor < bill.balanceMinor ? leftMinor : bill.balanceMinor
-      if (amountMinor <= 0n) continue
-      leftMinor -= amountMinor
-      settlements.push({ billId: bill.billId, amountMinor })
-      await tx
-        .updateTable('bills')
-        .set({ paid_minor: bill.paidMinor + amountMinor })
-        .where('organization_id', '=', org)
-        .where('bill_id', '=', bill.billId)
-        .execute()
-    }
+    const settlements = await settle(tx, org, bills, input.settledMinor)
     await tx
       .insertInto('payments')
       .values({

@@ -81,6 +81,86 @@ function checkInput(input: ReceivePaymentInput): bigint {
   return feeMinor
 }
 
+type Step = Readonly<{ context: CoreContext; tx: Tx; org: string; now: string }>
+
+/** Applies the amount to the invoices in order, moving each through the lifecycle; returns the rest. */
+async function applyToInvoices(
+  step: Step,
+  invoices: readonly Invoice[],
+  amountMinor: bigint,
+): Promise<{ applications: PaymentApplication[]; leftMinor: bigint }> {
+  let leftMinor = amountMinor
+  const applications: PaymentApplication[] = []
+  for (const invoice of invoices) {
+    const openMinor = invoice.balanceMinor > 0n ? invoice.balanceMinor : 0n
+    const appliedMinor = leftMinor < openMinor ? leftMinor : openMinor
+    const state = nextState(invoice.state, settlementAction('pay', openMinor - appliedMinor))
+    leftMinor -= appliedMinor
+    if (appliedMinor > 0n) applications.push({ invoiceId: invoice.invoiceId, amountMinor: appliedMinor })
+    await saveLockedInvoice(
+      step.tx,
+      step.org,
+      invoice,
+      { paid_minor: invoice.paidMinor + appliedMinor, state },
+      step.now,
+    )
+    if (state === 'paid' && invoice.state !== 'paid')
+      await recordAndAnnounce(step.tx, {
+        organizationId: step.org,
+        type: 'invoice.paid',
+        caseId: invoice.caseId,
+        invoiceId: invoice.invoiceId,
+        visibleToRecipient: true,
+        occurredAt: step.now,
+      })
+  }
+  return { applications, leftMinor }
+}
+
+type PaymentRow = Readonly<{
+  paymentId: string
+  contactId: string
+  currency: string
+  feeMinor: bigint
+  overpaidMinor: bigint
+  applications: readonly PaymentApplication[]
+}>
+
+async function insertPayment(step: Step, input: ReceivePaymentInput, row: PaymentRow): Promise<void> {
+  await step.tx
+    .insertInto('payments')
+    .values({
+      organization_id: step.org,
+      payment_id: row.paymentId,
+      payment_seq: await takeCounter(step.context.storage, step.tx, step.org, 'payment'),
+      contact_id: row.contactId,
+      currency: row.currency,
+      amount_minor: input.amountMinor,
+      fee_minor: row.feeMinor,
+      overpaid_minor: row.overpaidMinor,
+      paid_on: input.paidOn,
+      source: input.source ?? 'manual',
+      reference: input.reference ?? null,
+      external_id: null,
+      is_voided: false,
+      extra: JSON.stringify(input.extra ?? {}),
+      created_at: step.now,
+    })
+    .execute()
+  if (row.applications.length === 0) return
+  await step.tx
+    .insertInto('payment_associations')
+    .values(
+      row.applications.map((a) => ({
+        organization_id: step.org,
+        payment_id: row.paymentId,
+        invoice_id: a.invoiceId,
+        amount_minor: a.amountMinor,
+      })),
+    )
+    .execute()
+}
+
 export async function receivePayment(
   context: CoreContext,
   tenant: Tenant,
@@ -91,12 +171,12 @@ export async function receivePayment(
   const paymentId = newId()
   const now = nowIso(context)
   return context.storage.db.transaction().execute(async (tx) => {
+    const step: Step = { context, tx, org, now }
     const invoices = await lockSubjects(context, tx, org, input.invoiceIds)
-    for (const invoice of invoices)
-      if (invoice.kind !== 'invoice')
-        throw new DomainError('wrong_state', 'payments settle invoices, not credit notes', {
-          field: 'invoiceIds',
-        })
+    if (invoices.some((invoice) => invoice.kind !== 'invoice'))
+      throw new DomainError('wrong_state', 'payments settle invoices, not credit notes', {
+        field: 'invoiceIds',
+      })
     const contactId = commonValue(
       invoices.map((invoice) => invoice.contactId),
       input.contactId,
@@ -109,57 +189,15 @@ export async function receivePayment(
         'currency',
       ),
     )
-    let leftMinor = input.amountMinor
-    const applications: PaymentApplication[] = []
-    for (const invoice of invoices) {
-      const openMinor = invoice.balanceMinor > 0n ? invoice.balanceMinor : 0n
-      const appliedMinor = leftMinor < openMinor ? leftMinor : openMinor
-      const state = nextState(invoice.state, settlementAction('pay', openMinor - appliedMinor))
-      leftMinor -= appliedMinor
-      if (appliedMinor > 0n) applications.push({ invoiceId: invoice.invoiceId, amountMinor: appliedMinor })
-      await saveLockedInvoice(tx, org, invoice, { paid_minor: invoice.paidMinor + appliedMinor, state }, now)
-      if (state === 'paid' && invoice.state !== 'paid')
-        await recordAndAnnounce(tx, {
-          organizationId: org,
-          type: 'invoice.paid',
-          caseId: invoice.caseId,
-          invoiceId: invoice.invoiceId,
-          visibleToRecipient: true,
-          occurredAt: now,
-        })
-    }
-    await tx
-      .insertInto('payments')
-      .values({
-        organization_id: org,
-        payment_id: paymentId,
-        payment_seq: await takeCounter(context.storage, tx, org, 'payment'),
-        contact_id: contactId,
-        currency,
-        amount_minor: input.amountMinor,
-        fee_minor: feeMinor,
-        overpaid_minor: leftMinor,
-        paid_on: input.paidOn,
-        source: input.source ?? 'manual',
-        reference: input.reference ?? null,
-        external_id: null,
-        is_voided: false,
-        extra: JSON.stringify(input.extra ?? {}),
-        created_at: now,
-      })
-      .execute()
-    if (applications.length > 0)
-      await tx
-        .insertInto('payment_associations')
-        .values(
-          applications.map((a) => ({
-            organization_id: org,
-            payment_id: paymentId,
-            invoice_id: a.invoiceId,
-            amount_minor: a.amountMinor,
-          })),
-        )
-        .execute()
+    const { applications, leftMinor } = await applyToInvoices(step, invoices, input.amountMinor)
+    await insertPayment(step, input, {
+      paymentId,
+      contactId,
+      currency,
+      feeMinor,
+      overpaidMinor: leftMinor,
+      applications,
+    })
     const entry = paymentEntry(await loadChart(tx, org), {
       entryDate: input.paidOn,
       description:

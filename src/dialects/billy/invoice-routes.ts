@@ -40,6 +40,12 @@ export function isInvoicePdfRoute(method: string, path: string): boolean {
 }
 
 export function registerInvoiceRoutes(app: FastifyInstance, engine: Engine): void {
+  registerEmailRoute(app, engine)
+  registerPdfRoute(app, engine)
+}
+
+/** Mails the invoice to one contact person (one outbox row) and marks it sent, in one transaction. */
+function registerEmailRoute(app: FastifyInstance, engine: Engine): void {
   app.post<{ Params: { id: string } }>('/invoices/:id/emails', async (request, reply) => {
     const context = engine.contextOf(request)
     const body = request.body as { email?: unknown } | undefined
@@ -100,7 +106,9 @@ export function registerInvoiceRoutes(app: FastifyInstance, engine: Engine): voi
       ),
     )
   })
+}
 
+function registerPdfRoute(app: FastifyInstance, engine: Engine): void {
   app.get<{ Params: { id: string }; Querystring: { token?: string } }>(
     '/invoices/:id/pdf',
     async (request, reply) => {

@@ -13,25 +13,14 @@ import { voidDaybookTransaction } from '../../../core/daybooks/post-daybook-tran
 import { createDaybook, deleteDaybook, updateDaybook } from '../../../core/daybooks/save-daybook.ts'
 import {
   createDaybookTransaction,
-  type DaybookLineInput,
   deleteDaybookTransaction,
   updateDaybookTransaction,
 } from '../../../core/daybooks/save-daybook-transaction.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import { DomainError, invalidField } from '../../../domain/errors.ts'
 import type { Changes, RequestContext, Resource, WireInput } from '../engine/resource.ts'
-import { amountToMinor } from '../engine/wire-values.ts'
-import {
-  accountOfId,
-  baseCurrencyOf,
-  chartOf,
-  checkOrganization,
-  definedOnly,
-  flag,
-  ref,
-  text,
-  textPatch,
-} from './common.ts'
+import { accountOfId, chartOf, checkOrganization, definedOnly, flag, ref, text, textPatch } from './common.ts'
+import { daybookHeaderOf, daybookLinesOf } from './daybook-input.ts'
 import {
   DAYBOOK_DEF,
   DAYBOOK_LINE_DEF,
@@ -41,59 +30,6 @@ import {
   lineId,
   transactionToWire,
 } from './daybook-wire.ts'
-import { orderedLines } from './invoice-input.ts'
-import { taxOfRate } from './tax-rates.ts'
-
-async function accountNumberOf(context: RequestContext, line: WireInput, index: number): Promise<string> {
-  const id = text(line, 'accountId')
-  if (id) return (await accountOfId(context, id, `lines.${index}.accountId`)).number
-  const number = line.values.accountNo
-  if (number === undefined || number === null)
-    throw new DomainError('missing_field', 'a line needs accountId or accountNo', {
-      field: `lines.${index}.accountId`,
-    })
-  const account = (await chartOf(context)).find((candidate) => candidate.number === String(number))
-  if (!account) throw invalidField(`lines.${index}.accountNo`, `account ${number} does not exist`)
-  return account.number
-}
-
-async function linesOf(context: RequestContext, lines: readonly WireInput[]): Promise<DaybookLineInput[]> {
-  const baseCurrency = await baseCurrencyOf(context)
-  const result: DaybookLineInput[] = []
-  for (const { line, index } of orderedLines(lines)) {
-    const currency = text(line, 'currencyId') ?? baseCurrency
-    const contraId = text(line, 'contraAccountId')
-    const taxRateId = text(line, 'taxRateId')
-    const tax = taxRateId ? taxOfRate(taxRateId, `lines.${index}.taxRateId`) : undefined
-    result.push({
-      text: text(line, 'text') ?? null,
-      accountNumber: await accountNumberOf(context, line, index),
-      contraAccountNumber: contraId
-        ? (await accountOfId(context, contraId, `lines.${index}.contraAccountId`)).number
-        : null,
-      vat: tax
-        ? { vatRatePercent: tax.vatRatePercent, taxTreatment: tax.taxTreatment, direction: tax.direction }
-        : null,
-      side: line.values.side === 'credit' ? 'credit' : 'debit',
-      amountMinor: amountToMinor(String(line.values.amount), currency, `lines.${index}.amount`),
-      currency,
-      extra: { billy: { priority: line.values.priority } },
-    })
-  }
-  return result
-}
-
-function headerOf(input: WireInput) {
-  return definedOnly({
-    daybookId: textPatch(input, 'daybookId'),
-    entryDate: text(input, 'entryDate') ?? undefined,
-    voucherNo: textPatch(input, 'voucherNo'),
-    description: textPatch(input, 'description'),
-    extendedDescription: textPatch(input, 'extendedDescription'),
-    apiType: textPatch(input, 'apiType'),
-    priority: input.values.priority as number | null | undefined,
-  })
-}
 
 function transactionChanges(id: string, lineCount: number, input: WireInput): Changes {
   const lines = input.children.lines ?? []
@@ -112,11 +48,11 @@ async function createTransaction(context: RequestContext, input: WireInput): Pro
   checkOrganization(context, input)
   const state = input.values.state ?? 'draft'
   if (state === 'voided') throw invalidField('state', 'a transaction is created as draft or approved')
-  const lines = await linesOf(context, input.children.lines ?? [])
+  const lines = await daybookLinesOf(context, input.children.lines ?? [])
   const saved = await createDaybookTransaction(
     context.core,
     context.tenant,
-    { ...headerOf(input), lines },
+    { ...daybookHeaderOf(input), lines },
     { approve: state === 'approved' },
   )
   return transactionChanges(saved.transactionId, saved.lines.length, input)
@@ -130,7 +66,7 @@ async function updateTransaction(context: RequestContext, id: string, input: Wir
   if (current.state === 'draft') {
     if (state === 'voided') throw invalidField('state', 'a draft is deleted, not voided')
     if (edits.length > 0 || state === 'approved')
-      await updateDaybookTransaction(context.core, context.tenant, id, headerOf(input), {
+      await updateDaybookTransaction(context.core, context.tenant, id, daybookHeaderOf(input), {
         approve: state === 'approved',
       })
   } else {
