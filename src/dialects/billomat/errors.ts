@@ -89,7 +89,8 @@ export function fromDomainError(error: DomainError): { httpStatus: number; messa
   const field = error.details.field
   const httpStatus = HTTP_STATUS_FROM_DOMAIN[error.code]
   // PYGP reads "row not found" in the error text as "no such record" (§1.7).
-  if (error.code === 'not_found' && !field) return { httpStatus, messages: [`row not found: ${error.message}`] }
+  if (error.code === 'not_found' && !field)
+    return { httpStatus, messages: [`row not found: ${error.message}`] }
   if (!field) return { httpStatus, messages: [error.message] }
   const name = billomatFieldName(field)
   const message = translated(error.message, field, name)

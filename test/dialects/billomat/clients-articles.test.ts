@@ -2,6 +2,7 @@
 // delete, every list filter, the numbering from the settings, and articles feeding invoice items.
 
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { createContact } from '../../../src/core/contacts/create-contact.ts'
 import { describeEachEngine } from '../../support/engines.ts'
 import { type Billomat, expectLedgerBalanced, ok, openBillomat } from './harness.ts'
 
@@ -95,6 +96,16 @@ describeEachEngine('billomat clients and articles', ({ storage }) => {
       expect(await ids('tags=vip')).toEqual([company.id])
       expect(await ids(`property${property.id}=Bau`)).toEqual([company.id])
       expect(await ids(`property${property.id}=bau`)).toEqual([])
+    })
+
+    test('a contact that is only a supplier is not a client', async () => {
+      await createContact(api.core, api.tenant, {
+        name: 'Nur Lieferant KG',
+        isCustomer: false,
+        isSupplier: true,
+      })
+
+      expect(await ids('name=lieferant')).toEqual([])
     })
 
     test('edit changes only the given fields', async () => {

@@ -49,7 +49,8 @@ const contains = (field: string, value: string): Filter => ({
 })
 
 function clientSearchOf(query: Query): { filters: Filter[]; related: RelatedFilter[] } {
-  const filters: Filter[] = []
+  // Contacts that are only suppliers (from another dialect) are not Billomat clients.
+  const filters: Filter[] = [{ field: 'isCustomer', op: 'eq', value: true }]
   const related: RelatedFilter[] = []
   for (const [param, field] of [
     ['name', 'name'],
