@@ -83,6 +83,19 @@ export type BillPaymentAssociationsTable = {
   amount_minor: bigint
 }
 
+export type InvoiceLateFeesTable = {
+  organization_id: string
+  fee_id: string
+  invoice_id: string
+  entry_date: string
+  flat_fee: string
+  percentage_fee: string
+  amount_minor: bigint
+  currency: string
+  is_voided: boolean
+  created_at: string
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
@@ -90,4 +103,5 @@ export type BillyTables = {
   bills: BillsTable
   bill_lines: BillLinesTable
   bill_payment_associations: BillPaymentAssociationsTable
+  invoice_late_fees: InvoiceLateFeesTable
 }

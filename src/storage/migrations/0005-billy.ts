@@ -85,6 +85,35 @@ export async function up(db: Db): Promise<void> {
     )
     .execute()
   await bills(db)
+  await lateFees(db)
+}
+
+async function lateFees(db: Db): Promise<void> {
+  // A late fee charged on an invoice: how it was asked for (a flat amount and a percentage) and what
+  // that came to. Its ledger entry is the fee posting; voiding reverses it.
+  await db.schema
+    .createTable('invoice_late_fees')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('fee_id', 'text', (c) => c.notNull())
+    .addColumn('invoice_id', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('flat_fee', 'text', (c) => c.notNull())
+    .addColumn('percentage_fee', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('is_voided', 'boolean', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('invoice_late_fees_pk', ['organization_id', 'fee_id'])
+    .addForeignKeyConstraint('invoice_late_fees_invoice_fk', ['organization_id', 'invoice_id'], 'invoices', [
+      'organization_id',
+      'invoice_id',
+    ])
+    .execute()
+  await db.schema
+    .createIndex('invoice_late_fees_invoice')
+    .on('invoice_late_fees')
+    .columns(['organization_id', 'invoice_id'])
+    .execute()
 }
 
 async function bills(db: Db): Promise<void> {

@@ -239,6 +239,49 @@ describeEachEngine('billy invoices and payments', ({ storage }) => {
     })
   })
 
+  describe('late fees', () => {
+    test('a late fee of a flat amount and a percentage raises the balance and posts fee income', async () => {
+      const approved = await invoice({ state: 'approved' })
+
+      const response = await world.client.post('/invoiceLateFees', {
+        invoiceLateFee: { invoiceId: approved.id, entryDate: '2024-05-01', flatFee: 100, percentageFee: 2 },
+      })
+
+      const fee = response.json().invoiceLateFees[0]
+      const read = await world.client.get(`/invoices/${approved.id}?include=invoice.lateFees:embed`)
+      expect(fee).toMatchObject({ amount: 124, flatFee: 100, percentageFee: 2, isVoided: false })
+      expect(response.json().invoices[0].balance).toBe(1324)
+      expect(read.json().invoice.lateFees.map((item: { id: string }) => item.id)).toEqual([fee.id])
+      expect(
+        (await postingsOf(`invoiceLateFee:${fee.id}`)).map((p) => [p.accountId, p.amount, p.side]),
+      ).toEqual([
+        [accountIds[5810], 124, 'debit'],
+        [accountIds[1150], 124, 'credit'],
+      ])
+    })
+
+    test('voiding a late fee takes it off the balance; a draft takes no fee', async () => {
+      const approved = await invoice({ state: 'approved' })
+      const draft = await invoice()
+      const fee = (
+        await world.client.post('/invoiceLateFees', {
+          invoiceLateFee: { invoiceId: approved.id, entryDate: '2024-05-01', flatFee: 50, percentageFee: 0 },
+        })
+      ).json().invoiceLateFees[0]
+
+      const voided = await world.client.put(`/invoiceLateFees/${fee.id}`, {
+        invoiceLateFee: { isVoided: true },
+      })
+      const onDraft = await world.client.post('/invoiceLateFees', {
+        invoiceLateFee: { invoiceId: draft.id, entryDate: '2024-05-01', flatFee: 50, percentageFee: 0 },
+      })
+
+      expect(voided.json().invoices[0].balance).toBe(1200)
+      expect(await postingsOf(`invoiceLateFee:${fee.id}`)).toEqual([])
+      expect(onDraft.statusCode).toBe(422)
+    })
+  })
+
   describe('bank payments', () => {
     test('a fee is an expense and settles the invoice together with the cash', async () => {
       const approved = await invoice({ state: 'approved' }, [{ productId, unitPrice: 80 }])

@@ -46,6 +46,7 @@ export const INVOICE_DEF: ResourceDef = {
   hasMany: {
     lines: { resource: 'invoiceLine', inverse: 'invoiceId', save: 'replace' },
     balanceModifiers: { resource: 'balanceModifier', inverse: 'subjectReference', save: 'readonly' },
+    lateFees: { resource: 'invoiceLateFee', inverse: 'invoiceId', save: 'readonly' },
   },
   operations: ['get', 'list', 'create', 'update', 'bulkSave', 'delete', 'bulkDelete'],
   filters: {

@@ -24,6 +24,8 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   write_off: 'invoice',
   payment: 'bankPayment',
   payment_void: 'bankPayment',
+  late_fee: 'invoiceLateFee',
+  late_fee_void: 'invoiceLateFee',
   bill: 'bill',
   bill_void: 'bill',
   daybook_transaction: 'daybookTransaction',

@@ -10,6 +10,7 @@ import { contactBalancePostings } from './contact-balance-postings.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
+import { invoiceLateFees } from './invoice-late-fees.ts'
 import { invoiceLines } from './invoice-lines.ts'
 import { invoices } from './invoices.ts'
 import { postings, transactions } from './ledger.ts'
@@ -28,6 +29,7 @@ export const BILLY_REGISTRY = createRegistry([
   productPrices,
   invoices,
   invoiceLines,
+  invoiceLateFees,
   bills,
   billLines,
   bankPayments,
