@@ -4,7 +4,15 @@
 
 import { sql } from 'kysely'
 import type { CoreContext, Tenant } from '../context.ts'
-import { type FieldMap, fetchPage, type ListSpec, type Page } from '../queries/list-spec.ts'
+import {
+  applyFilters,
+  applyOrder,
+  checkPage,
+  type FieldMap,
+  type Filter,
+  type ListSpec,
+  type Page,
+} from '../queries/list-spec.ts'
 import { type CaseRecord, loadCases } from './case-details.ts'
 
 export const CASE_FIELDS: FieldMap = {
@@ -20,7 +28,7 @@ export const CASE_FIELDS: FieldMap = {
   paidMinor: 'invoices.paid_minor',
   grossMinor: 'invoices.gross_minor',
   approvedAt: 'invoices.approved_at',
-  contactId: 'contacts.contact_id',
+  contactId: 'cases.contact_id',
   contactNo: 'contacts.contact_no',
   contactName: 'contacts.name',
   contactOrgNo: 'contacts.org_no',
@@ -28,12 +36,40 @@ export const CASE_FIELDS: FieldMap = {
   updatedAt: 'cases.updated_at',
 }
 
+/**
+ * A filter on one contact number becomes a filter on that contact's id, read first by its unique
+ * key, so the cases are found through their (organization, contact) index.
+ */
+async function byContactId(context: CoreContext, tenant: Tenant, spec: ListSpec): Promise<ListSpec> {
+  const filters = spec.filters ?? []
+  const byNumber = filters.find((filter) => filter.field === 'contactNo' && filter.op === 'eq')
+  if (!byNumber || typeof byNumber.value !== 'bigint') return spec
+  const contact = await context.storage.db
+    .selectFrom('contacts')
+    .select('contact_id')
+    .where('organization_id', '=', tenant.organizationId)
+    .where('contact_no', '=', byNumber.value)
+    .executeTakeFirst()
+  const replaced: Filter = { field: 'contactId', op: 'eq', value: contact?.contact_id ?? '' }
+  return { ...spec, filters: filters.map((filter) => (filter === byNumber ? replaced : filter)) }
+}
+
+function namesContact(spec: ListSpec): boolean {
+  const fields = [
+    ...(spec.filters ?? []).map((filter) => filter.field),
+    ...(spec.anyOf ?? []).flatMap((group) => group.map((filter) => filter.field)),
+    ...(spec.orderBy ?? []).map((order) => order.field),
+  ]
+  return fields.some((field) => (CASE_FIELDS[field] ?? '').startsWith('contacts.'))
+}
+
 export async function listCases(
   context: CoreContext,
   tenant: Tenant,
-  spec: ListSpec,
+  given: ListSpec,
 ): Promise<Page<CaseRecord>> {
   const org = tenant.organizationId
+  const spec = await byContactId(context, tenant, given)
   const base = context.storage.db
     .selectFrom('cases')
     .innerJoin('invoices', (join) =>
@@ -41,22 +77,47 @@ export async function listCases(
         .onRef('invoices.organization_id', '=', 'cases.organization_id')
         .onRef('invoices.case_id', '=', 'cases.case_id'),
     )
-    .innerJoin('contacts', (join) =>
-      join
-        .onRef('contacts.organization_id', '=', 'cases.organization_id')
-        .onRef('contacts.contact_id', '=', 'cases.contact_id'),
+    // The contact is joined only when the spec names one of its fields.
+    .$if(namesContact(spec), (query) =>
+      query.innerJoin('contacts', (join) =>
+        join
+          .onRef('contacts.organization_id', '=', 'cases.organization_id')
+          .onRef('contacts.contact_id', '=', 'cases.contact_id'),
+      ),
     )
     .where('cases.organization_id', '=', org)
     .where('invoices.kind', '=', 'invoice')
     .where('invoices.state', '!=', 'deleted')
-    // The primary invoice only: no earlier debit invoice in the same case.
+    // The primary invoice only: no earlier debit invoice in the same case. The unary plus keeps
+    // SQLite from reading the condition through the (organization, invoice_seq) index, which
+    // would scan every earlier invoice of the organization per row; it then probes the case's
+    // own invoices by (organization, case_id). PostgreSQL reads `+x` as x.
     .where(
       sql<boolean>`not exists (select 1 from invoices earlier where earlier.organization_id = invoices.organization_id
-        and earlier.case_id = invoices.case_id and earlier.kind = 'invoice' and earlier.invoice_seq < invoices.invoice_seq)`,
+        and earlier.case_id = invoices.case_id and earlier.kind = 'invoice' and +earlier.invoice_seq < invoices.invoice_seq)`,
     )
-  const { rows, totalCount } = await fetchPage(base, CASE_FIELDS, spec, 'cases.case_no', (query) =>
-    query.select('cases.case_id'),
+  checkPage(spec)
+  const filtered = applyFilters(base, CASE_FIELDS, spec)
+  // One pass for the page and the total (a window count): a second query would walk every
+  // matching case again. Past the last page no row carries the total, so it is counted then.
+  const rows = await applyOrder(
+    filtered.select(['cases.case_id', sql<bigint | number>`count(*) over ()`.as('total')]),
+    CASE_FIELDS,
+    spec.orderBy ?? [],
+    'cases.case_no',
   )
+    .limit(spec.limit)
+    .offset(spec.offset)
+    .execute()
+  const totalCount =
+    rows[0] !== undefined
+      ? Number(rows[0].total)
+      : spec.offset === 0
+        ? 0
+        : Number(
+            (await filtered.select(sql<bigint | number>`count(*)`.as('count')).executeTakeFirstOrThrow())
+              .count,
+          )
   const items = await loadCases(
     context.storage.db,
     org,

@@ -61,7 +61,18 @@ async function files(db: Db): Promise<void> {
     .execute()
 }
 
+// Billogram lists a customer's billograms (filter customer:customer_no), which reads cases by
+// their contact; without this index that is a scan of every case of the organization.
+async function indexes(db: Db): Promise<void> {
+  await db.schema
+    .createIndex('cases_contact')
+    .on('cases')
+    .columns(['organization_id', 'contact_id'])
+    .execute()
+}
+
 export async function up(db: Db): Promise<void> {
   await callbacks(db)
   await files(db)
+  await indexes(db)
 }

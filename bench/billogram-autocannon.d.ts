@@ -1,0 +1,23 @@
+// The part of autocannon's API the Billogram benchmark uses; the package ships no types.
+
+declare module 'autocannon' {
+  type Options = Readonly<{
+    url: string
+    method?: string
+    connections?: number
+    amount?: number
+    duration?: number
+    headers?: Readonly<Record<string, string>>
+    body?: string
+  }>
+  type Result = Readonly<{
+    '2xx': number
+    non2xx: number
+    errors: number
+    duration: number
+    latency: Readonly<{ p50: number; p99: number; average: number; max: number }>
+    requests: Readonly<{ average: number; total: number }>
+  }>
+  function autocannon(options: Options): Promise<Result>
+  export default autocannon
+}
