@@ -9,11 +9,14 @@ declare module 'autocannon' {
     duration?: number
     headers?: Readonly<Record<string, string>>
     body?: string
+    /** Seconds before a request counts as timed out. */
+    timeout?: number
   }>
   type Result = Readonly<{
     '2xx': number
     non2xx: number
     errors: number
+    timeouts: number
     duration: number
     latency: Readonly<{ p50: number; p99: number; average: number; max: number }>
     requests: Readonly<{ average: number; total: number }>

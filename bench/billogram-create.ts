@@ -33,11 +33,15 @@ async function postRound(url: string, world: BillogramBenchWorld, amount: number
     method: 'POST',
     connections: CONNECTIONS,
     amount,
+    // These machines are shared and noisy: a slow answer is measured, not dropped.
+    timeout: 120,
     headers: { authorization: world.authorization, 'content-type': 'application/json' },
     body: createAndSendBody(world.customerNos[3] ?? 1n),
   })
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${result.non2xx} answers were not 2xx and ${result.errors} requests failed`)
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
+    throw new Error(
+      `${result.non2xx} answers were not 2xx, ${result.errors} requests failed, ${result.timeouts} timed out`,
+    )
   return { perSecond: result['2xx'] / (result.duration || 1), p99Ms: result.latency.p99 }
 }
 

@@ -9,24 +9,11 @@ import { registerBillogramCommandRoutes } from './billogram-commands.ts'
 import { registerBillogramEventRoutes } from './billogram-event.ts'
 import { registerCustomerRoutes } from './customer.ts'
 import { registerItemRoutes } from './item.ts'
+import { registerOpenApiRoute } from './openapi.ts'
+import { PATHS } from './paths.ts'
 import { registerSettingsRoutes } from './settings.ts'
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']
-
-/** Paths and the methods they answer; the rest get 405. */
-const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
-  '/customer': ['GET', 'POST'],
-  '/customer/:customer_no': ['GET', 'PUT'],
-  '/item': ['GET', 'POST'],
-  '/item/:item_no': ['GET', 'PUT', 'DELETE'],
-  '/billogram': ['GET', 'POST'],
-  '/billogram/:id': ['GET', 'PUT', 'DELETE'],
-  '/billogram/:id/command/:command': ['POST'],
-  '/billogram/:id/attachment.pdf': ['GET'],
-  '/billogram_event': ['GET'],
-  '/settings': ['GET', 'PUT'],
-  '/logotype': ['GET', 'PUT', 'POST'],
-}
 
 function refuseOtherMethods(app: FastifyInstance): void {
   for (const [path, allowed] of Object.entries(PATHS)) {
@@ -52,5 +39,6 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
   registerBillogramCommandRoutes(app, services.core, wire)
   registerBillogramEventRoutes(app, services.core)
   registerSettingsRoutes(app, services.core)
+  registerOpenApiRoute(app, services.config.publicBaseUrl)
   refuseOtherMethods(app)
 }

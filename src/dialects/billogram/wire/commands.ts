@@ -18,7 +18,7 @@ import { deliveryOf } from './delivery-method.ts'
 import { readChoice, readDecimal, readList, readText } from './read.ts'
 import { type Catalog, checkBody, type JsonObject } from './strict-body.ts'
 
-const CATALOGS: Readonly<Record<string, Catalog>> = {
+export const COMMAND_CATALOGS: Readonly<Record<string, Catalog>> = {
   send: { method: 'w' },
   resend: { method: 'w', message: 'w' },
   remind: { method: 'w', message: 'w' },
@@ -112,7 +112,7 @@ function creditOf(body: JsonObject, details: CaseDetails, currency: string): Cas
 export function commandOf(name: string, details: CaseDetails, body: JsonObject): CaseCommand {
   const unavailable = UNAVAILABLE[name]
   if (unavailable) throw new BillogramWireError('PERMISSION_DENIED', unavailable)
-  const catalog = CATALOGS[name]
+  const catalog = COMMAND_CATALOGS[name]
   if (!catalog) throw new BillogramWireError('NOT_FOUND', `no such command: ${name}`)
   checkBody(body, catalog)
   const primary = primaryInvoiceOf(details)

@@ -1,0 +1,19 @@
+// Every path of the dialect and the methods it answers, for the 405s and the OpenAPI document.
+
+import type { HTTPMethods } from 'fastify'
+
+/** Paths and the methods they answer; the rest get 405. */
+export const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
+  '/customer': ['GET', 'POST'],
+  '/customer/:customer_no': ['GET', 'PUT'],
+  '/item': ['GET', 'POST'],
+  '/item/:item_no': ['GET', 'PUT', 'DELETE'],
+  '/billogram': ['GET', 'POST'],
+  '/billogram/:id': ['GET', 'PUT', 'DELETE'],
+  '/billogram/:id/command/:command': ['POST'],
+  '/billogram/:id/attachment.pdf': ['GET'],
+  '/billogram_event': ['GET'],
+  '/settings': ['GET', 'PUT'],
+  '/logotype': ['GET', 'PUT', 'POST'],
+  '/openapi.json': ['GET'],
+}
