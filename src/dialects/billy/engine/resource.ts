@@ -134,8 +134,6 @@ export type Store = Readonly<{
 
 export type Resource = Readonly<{ def: ResourceDef; store: Store }>
 
-export const NO_CHANGES: Changes = { changed: [], deleted: [] }
-
 export function mergeChanges(...all: readonly Changes[]): Changes {
   return { changed: all.flatMap((c) => c.changed), deleted: all.flatMap((c) => c.deleted) }
 }

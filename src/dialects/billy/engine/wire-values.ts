@@ -7,7 +7,6 @@ import { invalidField } from '../../../domain/errors.ts'
 import { currencyExponent, parseCurrencyCode } from '../../../domain/money/currency.ts'
 import {
   compareDecimal,
-  type Decimal,
   decimal,
   formatDecimal,
   minorToDecimalString,
@@ -41,11 +40,6 @@ export function decimalNumber(text: string): RawJson {
 export function percentAsFraction(percentText: string): RawJson {
   const percent = parseDecimal(percentText, 'rate')
   return jsonNumber(formatDecimal(decimal(percent.units, percent.scale + 2)))
-}
-
-/** Billy's fraction (0.25) back to a percentage string ('25'). */
-export function fractionAsPercent(fraction: Decimal): string {
-  return formatDecimal(decimal(fraction.units * 100n, fraction.scale))
 }
 
 /** An ISO instant as Billy writes times: UTC, seconds, no zone. */
