@@ -11,10 +11,10 @@ import { splitOpenBalance } from '../../domain/dunning/balance-split.ts'
 import { interestNumerator, parseInterestNumerator } from '../../domain/dunning/interest.ts'
 import { type Debtor, ratePeriods } from '../../domain/dunning/statutory-rules.ts'
 import { openBalanceMinor } from '../../domain/invoicing/lifecycle.ts'
+import { forUpdate, type Tx } from '../../storage/database.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { type DunningFacts, loadDunningFacts } from './dunning-facts.ts'
-import type { DunningRow } from './dunning-record.ts'
-import { EMPTY_DUNNING } from './dunning-record.ts'
+import { type DunningRow, EMPTY_DUNNING } from './dunning-record.ts'
 
 /** The invoice amounts the clock reads; a locked Invoice and a scanned row both provide them. */
 export type ClockInvoice = Readonly<{
@@ -98,10 +98,6 @@ export async function countOverdueDays(
         'i.written_off_minor',
         'c.kind as contact_kind',
         'd.invoice_id as dunning_invoice_id',
-        'd.overdue_days',
-        'd.counted_through',
-        'd.interest_numerator',
-        'd.interest_charged_minor',
       ])
       .where('i.organization_id', '=', org)
       .where('i.state', '=', 'overdue')
@@ -112,48 +108,95 @@ export async function countOverdueDays(
       .limit(COUNT_BATCH_SIZE)
       .execute()
     const now = context.clock.now().toISOString()
-    for (const scanned of rows) {
-      const row: DunningRow = {
-        ...EMPTY_DUNNING,
-        overdue_days: scanned.overdue_days ?? 0,
-        counted_through: scanned.counted_through,
-        interest_numerator: scanned.interest_numerator ?? '0',
-        interest_charged_minor: scanned.interest_charged_minor ?? 0n,
-      }
-      const invoice: ClockInvoice = {
-        dueDate: scanned.due_date,
-        grossMinor: scanned.gross_minor,
-        feesMinor: scanned.fees_minor,
-        paidMinor: scanned.paid_minor,
-        creditedMinor: scanned.credited_minor,
-        writtenOffMinor: scanned.written_off_minor,
-        debtor: debtorOf(scanned.contact_kind),
-      }
-      const changes = countedToToday(facts, invoice, row)
-      if (!changes) continue
-      if (scanned.dunning_invoice_id === null) {
-        await tx
-          .insertInto('dunning_invoices')
-          .values({
-            ...EMPTY_DUNNING,
-            ...changes,
-            organization_id: org,
-            invoice_id: scanned.invoice_id,
-            updated_at: now,
-          })
-          .onConflict((conflict) => conflict.columns(['organization_id', 'invoice_id']).doNothing())
-          .execute()
-        continue
-      }
-      // Guarded by the old value: a reminder that counted this invoice meanwhile is not counted twice.
+    const counted = await lockedRows(context, tx, org, rows, now)
+    const writes = rows.flatMap((scanned) => {
+      const row = counted.get(scanned.invoice_id)
+      const changes = row && countedToToday(facts, clockOf(scanned), row)
+      return row && changes
+        ? [{ ...row, ...changes, organization_id: org, invoice_id: scanned.invoice_id, updated_at: now }]
+        : []
+    })
+    if (writes.length > 0)
       await tx
-        .updateTable('dunning_invoices')
-        .set({ ...changes, updated_at: now })
-        .where('organization_id', '=', org)
-        .where('invoice_id', '=', scanned.invoice_id)
-        .where('counted_through', row.counted_through === null ? 'is' : '=', row.counted_through)
+        .insertInto('dunning_invoices')
+        .values(writes)
+        .onConflict((conflict) =>
+          conflict.columns(['organization_id', 'invoice_id']).doUpdateSet((eb) => ({
+            overdue_days: eb.ref('excluded.overdue_days'),
+            counted_through: eb.ref('excluded.counted_through'),
+            interest_numerator: eb.ref('excluded.interest_numerator'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute()
-    }
     return { handled: rows.length, cursor: rows.at(-1)?.invoice_seq }
   })
+}
+
+type ScannedInvoice = Readonly<{
+  invoice_id: string
+  due_date: string | null
+  gross_minor: bigint
+  fees_minor: bigint
+  paid_minor: bigint
+  credited_minor: bigint
+  written_off_minor: bigint
+  contact_kind: string
+  dunning_invoice_id: string | null
+}>
+
+function clockOf(scanned: ScannedInvoice): ClockInvoice {
+  return {
+    dueDate: scanned.due_date,
+    grossMinor: scanned.gross_minor,
+    feesMinor: scanned.fees_minor,
+    paidMinor: scanned.paid_minor,
+    creditedMinor: scanned.credited_minor,
+    writtenOffMinor: scanned.written_off_minor,
+    debtor: debtorOf(scanned.contact_kind),
+  }
+}
+
+/**
+ * The batch's dunning rows under their locks, created first where missing: the clock then moves
+ * from the value a concurrent reminder left, never from a stale read, so no day counts twice.
+ */
+async function lockedRows(
+  context: CoreContext,
+  tx: Tx,
+  org: string,
+  scanned: readonly ScannedInvoice[],
+  now: string,
+): Promise<Map<string, DunningRow>> {
+  const missing = scanned.filter((row) => row.dunning_invoice_id === null)
+  if (missing.length > 0)
+    await tx
+      .insertInto('dunning_invoices')
+      .values(
+        missing.map((row) => ({
+          ...EMPTY_DUNNING,
+          organization_id: org,
+          invoice_id: row.invoice_id,
+          updated_at: now,
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['organization_id', 'invoice_id']).doNothing())
+      .execute()
+  if (scanned.length === 0) return new Map()
+  const locked = await forUpdate(
+    context.storage,
+    tx
+      .selectFrom('dunning_invoices')
+      .selectAll()
+      .where('organization_id', '=', org)
+      .where(
+        'invoice_id',
+        'in',
+        scanned.map((row) => row.invoice_id),
+      )
+      .orderBy('invoice_id'),
+  ).execute()
+  return new Map(
+    locked.map(({ organization_id: _org, invoice_id, updated_at: _at, ...row }) => [invoice_id, row]),
+  )
 }

@@ -5,13 +5,13 @@
 
 import type { ReminderChannel } from '../../domain/dunning/dunning-settings.ts'
 import { invalidField } from '../../domain/errors.ts'
-import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { Recipient } from '../../domain/invoicing/invoice.ts'
 import type { SendInvoiceInput } from '../invoices/send-invoice.ts'
 
 export type ReminderChannels = Pick<SendInvoiceInput, 'email' | 'letter' | 'sms'>
 
 export function reminderChannels(
-  invoice: Invoice,
+  invoice: Readonly<{ number: string | null; recipient: Recipient }>,
   contactEmail: string | null,
   channel: ReminderChannel,
 ): ReminderChannels {

@@ -1,28 +1,25 @@
-// Sends the next reminder of an overdue invoice: counts the dunning clock to today, charges the
-// level's fee, the business compensation and the interest earned since the last charge (each a
-// fee entry in the ledger and part of the invoice's fees), records the reminder with its level
-// and day, and queues the reminder document through the invoice's delivery. One transaction.
+// Sends the next reminder of overdue invoices: counts each one's dunning clock to today, charges
+// the level's fee, the business compensation and the interest earned since the last charge (each
+// a fee entry in the ledger and part of the invoice's fees), records the reminder with its level
+// and day, and queues the reminder document through the invoice's delivery channels. One
+// transaction for a whole batch, in a fixed number of statements, because the scheduler sends
+// thousands a day; a reminder sent on request is a batch of one through the same code.
 // The invariants it protects hold for every dialect and for the scheduler alike: one reminder per
-// invoice per day (the database's unique key says so too), levels in order, and every amount the
-// reminder asks for posted to the ledger before it leaves.
+// invoice per day (the database's unique key says so too), levels in order, and every amount a
+// reminder asks for posted to the ledger in the transaction that queues it.
 
-import { addDays } from '../../domain/calendar/dates.ts'
-import { interestMinorOf, parseInterestNumerator } from '../../domain/dunning/interest.ts'
-import { type ReminderCharges, reminderCharges } from '../../domain/dunning/reminder-charges.ts'
 import { DomainError, invalidField } from '../../domain/errors.ts'
-import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { nextState } from '../../domain/invoicing/lifecycle.ts'
-import type { CurrencyCode } from '../../domain/money/currency.ts'
 import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
-import { lockInvoice, saveLockedInvoice } from '../invoices/lock-invoice.ts'
-import { sendInvoice } from '../invoices/send-invoice.ts'
+import { enqueueOutboxAll, recordAndAnnounceAll } from '../events/record-event.ts'
+import { checkChannels, deliveryRows } from '../invoices/send-invoice.ts'
+import { loadChart, postEntries } from '../ledger/post-entry.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
-import { chargeDunningFees } from './charge-dunning-fees.ts'
-import { countedToToday, debtorOf } from './count-overdue-days.ts'
 import { type DunningFacts, loadDunningFacts } from './dunning-facts.ts'
-import { type DunningRow, lockDunningRow, saveDunningRow } from './dunning-record.ts'
+import { chargeEntries, lockReminderBatch, type PlannedReminder, planReminder } from './reminder-batch.ts'
 import { type ReminderChannels, reminderChannels } from './reminder-channels.ts'
+import { saveReminderProgress, updateInvoiceFees } from './reminder-writes.ts'
 
 /** The event every reminder records, whoever sends it; the dialects' event logs read it. */
 export const REMINDER_SENT_EVENT = 'invoice.reminder_sent'
@@ -40,6 +37,7 @@ export type SendReminderInput = Readonly<{
 }>
 
 export type SentReminder = Readonly<{
+  invoiceId: string
   level: number
   remindedOn: string
   payByOn: string
@@ -49,6 +47,9 @@ export type SentReminder = Readonly<{
   outboxIds: Readonly<Record<string, string>>
 }>
 
+/** Bounds one call; the scheduler's batches are smaller. */
+export const MAX_REMINDERS_PER_CALL = 500
+
 export async function sendReminder(
   context: CoreContext,
   tenant: Tenant,
@@ -56,198 +57,134 @@ export async function sendReminder(
 ): Promise<SentReminder> {
   if (input.feeMinor !== undefined && input.feeMinor < 0n)
     throw invalidField('fee', 'a reminder fee must not be negative')
-  return inOneTransaction(context, (unit) =>
+  const [sent] = await inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
       const facts = await loadDunningFacts(unit, tx, tenant.organizationId)
-      return sendReminderWithin(unit, tx, tenant, facts, input)
+      return sendRemindersWithin(unit, tx, tenant, facts, [input])
     }),
   )
+  return sent as SentReminder
 }
 
-/** The reminder inside the caller's unit of work (`unit` joins `tx`), with the facts it loaded. */
-export async function sendReminderWithin(
+/** Reminders for a batch of invoices inside the caller's transaction; all are sent, or none. */
+export async function sendRemindersWithin(
   unit: CoreContext,
   tx: Tx,
   tenant: Tenant,
   facts: DunningFacts,
-  input: SendReminderInput,
-): Promise<SentReminder> {
+  inputs: readonly SendReminderInput[],
+): Promise<SentReminder[]> {
+  if (inputs.length === 0) return []
+  if (inputs.length > MAX_REMINDERS_PER_CALL)
+    throw new DomainError('limit_exceeded', `at most ${MAX_REMINDERS_PER_CALL} reminders in one call`)
   const org = tenant.organizationId
   const now = nowIso(unit)
-  const prepared = await prepareReminder(unit, tx, facts, org, input, now)
-  const { invoice, row, level, charges, interestMinor } = prepared
-  const chargedMinor = await chargeDunningFees(
+  const locked = await lockReminderBatch(unit.storage, tx, org, inputs, now)
+  const planned = inputs.map((input) => planReminder(facts, locked, input))
+  const chart = await loadChart(tx, org)
+  await postEntries(
     tx,
     org,
-    invoice,
-    facts.today,
-    [
-      { kind: 'reminderFee', amountMinor: charges.feeMinor, description: `Reminder fee (reminder ${level})` },
-      {
-        kind: 'reminderFee',
-        amountMinor: charges.compensationMinor,
-        description: 'Compensation for late payment',
-      },
-      {
-        kind: 'interest',
-        amountMinor: interestMinor,
-        description: `Late-payment interest to ${facts.today}`,
-      },
-    ],
+    planned.flatMap((plan) => chargeEntries(chart, facts.today, plan)),
     now,
   )
-  const remindedState = nextState(invoice.state, 'remind')
-  await saveLockedInvoice(
+  await updateInvoiceFees(
     tx,
     org,
-    invoice,
+    planned.map((plan) => ({
+      invoiceId: plan.invoice.invoice_id,
+      // remind, then addFee when something was charged: both keep an overdue invoice overdue.
+      state: plan.chargedMinor > 0n ? nextState(plan.remindedState, 'addFee') : plan.remindedState,
+      feesAddedMinor: plan.chargedMinor,
+    })),
+    now,
+  )
+  const deliveries = planned.map((plan, index) =>
+    deliveryOf(facts, plan, inputs[index] as SendReminderInput, now),
+  )
+  const outboxIds = await enqueueOutboxAll(tx, deliveries.flat())
+  await recordAndAnnounceAll(
+    tx,
+    planned.map((plan, index) =>
+      reminderEvent(facts, plan, inputs[index] as SendReminderInput, deliveries[index] ?? [], now),
+    ),
+  )
+  await saveReminderProgress(
+    tx,
+    org,
+    facts.today,
+    planned.map((plan, index) => ({
+      ...plan,
+      channels: (deliveries[index] ?? []).map((row) => row.channel),
+      automatic: inputs[index]?.automatic ?? false,
+    })),
+    now,
+  )
+  let next = 0
+  return planned.map((plan, index) => {
+    const rows = deliveries[index] ?? []
+    const ids = Object.fromEntries(rows.map((row) => [row.channel, outboxIds[next++] as string]))
+    return {
+      invoiceId: plan.invoice.invoice_id,
+      level: plan.level,
+      remindedOn: facts.today,
+      payByOn: plan.payByOn,
+      feeMinor: plan.charges.feeMinor,
+      compensationMinor: plan.charges.compensationMinor,
+      interestMinor: plan.interestMinor,
+      outboxIds: ids,
+    }
+  })
+}
+
+function deliveryOf(facts: DunningFacts, plan: PlannedReminder, input: SendReminderInput, now: string) {
+  const { invoice } = plan
+  const channels = checkChannels(
+    input.channels ??
+      reminderChannels(
+        { number: invoice.number, recipient: plan.recipient },
+        invoice.contact_email,
+        facts.settings.reminderChannel,
+      ),
+  )
+  return deliveryRows(
+    facts.organizationId,
+    { invoiceId: invoice.invoice_id, caseId: invoice.case_id },
+    channels,
     {
-      state: chargedMinor > 0n ? nextState(remindedState, 'addFee') : remindedState,
-      fees_minor: invoice.feesMinor + chargedMinor,
+      level: plan.level,
+      remindedOn: facts.today,
+      payByOn: plan.payByOn,
+      interestChargedMinor: plan.row.interest_charged_minor + plan.interestMinor,
     },
     now,
   )
-  const payByOn = addDays(facts.today, facts.settings.payByDays)
-  const message = input.message ?? row.reminder_text
-  const sent = await sendInvoice(unit, tenant, {
-    invoiceId: invoice.invoiceId,
-    ...(input.channels ?? reminderChannels(invoice, prepared.contactEmail, facts.settings.reminderChannel)),
-    eventType: REMINDER_SENT_EVENT,
-    eventData: {
-      reminderNo: level,
+}
+
+function reminderEvent(
+  facts: DunningFacts,
+  plan: PlannedReminder,
+  input: SendReminderInput,
+  deliveries: readonly Readonly<{ channel: string }>[],
+  now: string,
+) {
+  const message = input.message ?? plan.row.reminder_text
+  return {
+    organizationId: facts.organizationId,
+    type: REMINDER_SENT_EVENT,
+    caseId: plan.invoice.case_id,
+    invoiceId: plan.invoice.invoice_id,
+    data: {
+      channels: deliveries.map((row) => row.channel),
+      reminderNo: plan.level,
       remindedOn: facts.today,
-      payByOn,
-      feeMinor: charges.feeMinor + charges.compensationMinor,
-      interestMinor,
+      payByOn: plan.payByOn,
+      feeMinor: plan.charges.feeMinor + plan.charges.compensationMinor,
+      interestMinor: plan.interestMinor,
       automatic: input.automatic ?? false,
       ...(message ? { message } : {}),
     },
-    reminder: {
-      level,
-      remindedOn: facts.today,
-      payByOn,
-      interestChargedMinor: row.interest_charged_minor + interestMinor,
-    },
-  })
-  await recordReminder(tx, org, facts.today, prepared, {
-    payByOn,
-    channels: Object.keys(sent.outboxIds),
-    now,
-    automatic: input.automatic ?? false,
-  })
-  return { level, remindedOn: facts.today, payByOn, ...charges, interestMinor, outboxIds: sent.outboxIds }
-}
-
-type PreparedReminder = Readonly<{
-  invoice: Invoice
-  row: DunningRow
-  counted: DunningRow
-  contactEmail: string | null
-  level: number
-  charges: ReminderCharges
-  interestMinor: bigint
-}>
-
-/** Locks the invoice and its dunning row, checks the reminder may go today, and works out what it charges. */
-async function prepareReminder(
-  unit: CoreContext,
-  tx: Tx,
-  facts: DunningFacts,
-  org: string,
-  input: SendReminderInput,
-  now: string,
-): Promise<PreparedReminder> {
-  const invoice = await lockInvoice(unit.storage, tx, org, input.invoiceId)
-  if (invoice.kind !== 'invoice')
-    throw new DomainError('wrong_state', 'reminders are sent for invoices, not credit notes', {
-      field: 'invoiceId',
-    })
-  // Refused unless the lifecycle lets this invoice be reminded (it is overdue).
-  nextState(invoice.state, 'remind')
-  const row = await lockDunningRow(unit.storage, tx, org, invoice.invoiceId, now)
-  if (row.last_reminded_on !== null && row.last_reminded_on >= facts.today)
-    throw new DomainError('conflict', 'a reminder was already sent today; the next one can go tomorrow', {
-      field: 'invoiceId',
-    })
-  const level = row.level + 1
-  if (input.level !== undefined && input.level !== level)
-    throw new DomainError('conflict', `reminder ${input.level} is no longer the next one`, { field: 'level' })
-  const contact = await tx
-    .selectFrom('contacts')
-    .select(['kind', 'email'])
-    .where('organization_id', '=', org)
-    .where('contact_id', '=', invoice.contactId)
-    .executeTakeFirstOrThrow()
-  const debtor = debtorOf(contact.kind)
-  const counted = { ...row, ...countedToToday(facts, { ...invoice, debtor }, row) }
-  const charges = reminderCharges(
-    {
-      table: facts.table,
-      country: facts.country,
-      baseCurrency: facts.baseCurrency,
-      invoiceCurrency: invoice.currency as CurrencyCode,
-      debtor,
-      on: facts.today,
-    },
-    {
-      feeMinor: input.feeMinor ?? facts.settings.reminderFeesMinor[level - 1] ?? 0n,
-      chargeCompensation: facts.settings.chargeCompensation,
-    },
-    {
-      feeRemindersSoFar: row.fee_reminders,
-      lastFeeOn: row.last_fee_on,
-      compensationChargedMinor: row.compensation_charged_minor,
-    },
-  )
-  const interestMinor =
-    interestMinorOf(parseInterestNumerator(counted.interest_numerator)) - row.interest_charged_minor
-  return { invoice, row, counted, contactEmail: contact.email, level, charges, interestMinor }
-}
-
-async function recordReminder(
-  tx: Tx,
-  org: string,
-  today: string,
-  prepared: PreparedReminder,
-  sent: Readonly<{ payByOn: string; channels: readonly string[]; now: string; automatic: boolean }>,
-): Promise<void> {
-  const { invoice, row, counted, level, charges, interestMinor } = prepared
-  const feeCharged = charges.feeMinor > 0n
-  await tx
-    .insertInto('dunning_reminders')
-    .values({
-      organization_id: org,
-      invoice_id: invoice.invoiceId,
-      level,
-      reminded_on: today,
-      pay_by_on: sent.payByOn,
-      fee_minor: charges.feeMinor,
-      compensation_minor: charges.compensationMinor,
-      interest_minor: interestMinor,
-      channels: JSON.stringify(sent.channels),
-      automatic: sent.automatic,
-      created_at: sent.now,
-    })
-    .execute()
-  await saveDunningRow(
-    tx,
-    org,
-    invoice.invoiceId,
-    {
-      overdue_days: counted.overdue_days,
-      counted_through: counted.counted_through,
-      interest_numerator: counted.interest_numerator,
-      interest_charged_minor: row.interest_charged_minor + interestMinor,
-      fees_charged_minor: row.fees_charged_minor + charges.feeMinor,
-      compensation_charged_minor: row.compensation_charged_minor + charges.compensationMinor,
-      level,
-      fee_reminders: row.fee_reminders + (feeCharged ? 1 : 0),
-      last_fee_on: feeCharged ? today : row.last_fee_on,
-      last_reminded_on: today,
-      last_pay_by_on: sent.payByOn,
-      failed_on: null,
-      failure: null,
-    },
-    sent.now,
-  )
+    visibleToRecipient: true,
+    occurredAt: now,
+  }
 }

@@ -6,14 +6,13 @@
 
 import { type DunningStep, nextDunningStep } from '../../domain/dunning/dunning-plan.ts'
 import { DomainError } from '../../domain/errors.ts'
-import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
 import type { BatchResult } from './count-overdue-days.ts'
 import { type DunningFacts, loadDunningFacts } from './dunning-facts.ts'
 import { EMPTY_DUNNING, planOf, progressOf } from './dunning-record.ts'
 import { handOverWithin } from './hand-over-to-collection.ts'
-import { sendReminderWithin } from './send-reminder.ts'
+import { sendRemindersWithin } from './send-reminder.ts'
 
 /** Bounds one call: each step queues a delivery and posts to the ledger. */
 export const STEP_BATCH_SIZE = 200
@@ -53,20 +52,17 @@ async function dueSteps(context: CoreContext, facts: DunningFacts, afterSeq: big
   return { scanned: rows.length, cursor: rows.at(-1)?.invoice_seq, due }
 }
 
-async function take(unit: CoreContext, tx: Tx, tenant: Tenant, facts: DunningFacts, due: DueStep) {
-  if (due.step.kind === 'collect') await handOverWithin(unit, tx, tenant, facts, due.invoiceId)
-  else
-    await sendReminderWithin(unit, tx, tenant, facts, {
-      invoiceId: due.invoiceId,
-      automatic: true,
-      level: due.step.level,
-    })
-}
-
 async function takeAll(context: CoreContext, tenant: Tenant, facts: DunningFacts, steps: readonly DueStep[]) {
   await inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
-      for (const due of steps) await take(unit, tx, tenant, facts, due)
+      const reminders = steps.flatMap((due) =>
+        due.step.kind === 'remind'
+          ? [{ invoiceId: due.invoiceId, automatic: true, level: due.step.level }]
+          : [],
+      )
+      await sendRemindersWithin(unit, tx, tenant, facts, reminders)
+      for (const due of steps)
+        if (due.step.kind === 'collect') await handOverWithin(unit, tx, tenant, facts, due.invoiceId)
     }),
   )
 }

@@ -70,12 +70,66 @@ export async function enqueueOutbox(tx: Tx, item: OutboxInput): Promise<string> 
 
 /** The common case: one event, announced to the organization's webhook subscribers through the outbox. */
 export async function recordAndAnnounce(tx: Tx, event: EventInput): Promise<string> {
-  const eventId = await recordEvent(tx, event)
-  await enqueueOutbox(tx, {
-    organizationId: event.organizationId,
-    kind: 'event.announce',
-    payload: { eventId, type: event.type, caseId: event.caseId ?? null, invoiceId: event.invoiceId ?? null },
-    createdAt: event.occurredAt,
-  })
-  return eventId
+  const [eventId] = await recordAndAnnounceAll(tx, [event])
+  return eventId as string
+}
+
+/** Many events and their announcements in two statements, for jobs that change a batch of invoices. */
+export async function recordAndAnnounceAll(tx: Tx, events: readonly EventInput[]): Promise<string[]> {
+  if (events.length === 0) return []
+  const eventIds = events.map(() => newId())
+  await tx
+    .insertInto('events')
+    .values(
+      events.map((event, index) => ({
+        organization_id: event.organizationId,
+        event_id: eventIds[index] as string,
+        case_id: event.caseId ?? null,
+        invoice_id: event.invoiceId ?? null,
+        type: event.type,
+        data: json(event.data ?? {}),
+        visible_to_recipient: event.visibleToRecipient ?? false,
+        created_at: event.occurredAt,
+      })),
+    )
+    .execute()
+  await enqueueOutboxAll(
+    tx,
+    events.map((event, index) => ({
+      organizationId: event.organizationId,
+      kind: 'event.announce',
+      payload: {
+        eventId: eventIds[index],
+        type: event.type,
+        caseId: event.caseId ?? null,
+        invoiceId: event.invoiceId ?? null,
+      },
+      createdAt: event.occurredAt,
+    })),
+  )
+  return eventIds
+}
+
+/** Many outbox rows in one statement; ids in input order. */
+export async function enqueueOutboxAll(tx: Tx, items: readonly OutboxInput[]): Promise<string[]> {
+  if (items.length === 0) return []
+  const outboxIds = items.map(() => newId())
+  await tx
+    .insertInto('outbox')
+    .values(
+      items.map((item, index) => ({
+        organization_id: item.organizationId,
+        outbox_id: outboxIds[index] as string,
+        kind: item.kind,
+        payload: json(item.payload),
+        state: 'pending',
+        attempts: 0,
+        next_attempt_at: item.notBefore ?? item.createdAt,
+        last_error: null,
+        created_at: item.createdAt,
+        done_at: null,
+      })),
+    )
+    .execute()
+  return outboxIds
 }

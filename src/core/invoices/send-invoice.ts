@@ -4,7 +4,7 @@
 
 import { DomainError, invalidField } from '../../domain/errors.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
-import { enqueueOutbox, recordAndAnnounce } from '../events/record-event.ts'
+import { enqueueOutbox, type OutboxInput, recordAndAnnounce } from '../events/record-event.ts'
 import { lockInvoice } from './lock-invoice.ts'
 
 export const INVOICE_DELIVERY_KINDS = {
@@ -123,18 +123,47 @@ function checkSms(sms: SmsChannel) {
   return { to, ...(sms.text !== undefined ? { text: sms.text } : {}) }
 }
 
+/** Checks every channel of a send; throws, naming the field, before anything is written. */
+export function checkChannels(input: Pick<SendInvoiceInput, 'email' | 'letter' | 'sms'>) {
+  if (!input.email && !input.letter && !input.sms)
+    throw invalidField('method', 'choose at least one way to send: email, letter or SMS')
+  return {
+    ...(input.email ? { email: checkEmail(input.email) } : {}),
+    ...(input.letter ? { letter: checkLetter(input.letter) } : {}),
+    ...(input.sms ? { sms: checkSms(input.sms) } : {}),
+  }
+}
+
+export type CheckedChannels = ReturnType<typeof checkChannels>
+
+/** The outbox rows that deliver an invoice on its checked channels, as the relay's handlers read them. */
+export function deliveryRows(
+  organizationId: string,
+  invoice: Readonly<{ invoiceId: string; caseId: string }>,
+  channels: CheckedChannels,
+  reminder: ReminderNotice | undefined,
+  createdAt: string,
+): (OutboxInput & Readonly<{ channel: string }>)[] {
+  return Object.entries(channels).map(([channel, options]) => ({
+    channel,
+    organizationId,
+    kind: INVOICE_DELIVERY_KINDS[channel as keyof typeof INVOICE_DELIVERY_KINDS],
+    payload: {
+      invoiceId: invoice.invoiceId,
+      caseId: invoice.caseId,
+      ...options,
+      ...(reminder ? { reminder } : {}),
+    },
+    createdAt,
+  }))
+}
+
 export async function sendInvoice(
   context: CoreContext,
   tenant: Tenant,
   input: SendInvoiceInput,
 ): Promise<SentInvoice> {
-  if (!input.email && !input.letter && !input.sms)
-    throw invalidField('method', 'choose at least one way to send: email, letter or SMS')
-  const channels = {
-    ...(input.email ? { email: checkEmail(input.email) } : {}),
-    ...(input.letter ? { letter: checkLetter(input.letter) } : {}),
-    ...(input.sms ? { sms: checkSms(input.sms) } : {}),
-  }
+  const channels = checkChannels(input)
   const org = tenant.organizationId
   const now = nowIso(context)
   return context.storage.db.transaction().execute(async (tx) => {
@@ -143,19 +172,8 @@ export async function sendInvoice(
       throw new DomainError('wrong_state', 'only an approved invoice can be sent', { state: invoice.state })
     }
     const outboxIds: Record<string, string> = {}
-    for (const [channel, options] of Object.entries(channels)) {
-      const kind = INVOICE_DELIVERY_KINDS[channel as keyof typeof INVOICE_DELIVERY_KINDS]
-      outboxIds[channel] = await enqueueOutbox(tx, {
-        organizationId: org,
-        kind,
-        payload: {
-          invoiceId: invoice.invoiceId,
-          caseId: invoice.caseId,
-          ...options,
-          ...(input.reminder ? { reminder: input.reminder } : {}),
-        },
-        createdAt: now,
-      })
+    for (const row of deliveryRows(org, invoice, channels, input.reminder, now)) {
+      outboxIds[row.channel] = await enqueueOutbox(tx, row)
     }
     await recordAndAnnounce(tx, {
       organizationId: org,

@@ -33,40 +33,61 @@ export async function postEntry(
   source: EntrySource,
   createdAt: string,
 ): Promise<string | undefined> {
-  if (!entry) return undefined
-  const checked = composeEntry(entry, entry.lines)
-  if (!checked) return undefined
-  const entryId = newId()
+  const [entryId] = await postEntries(tx, organizationId, [{ entry, source }], createdAt)
+  return entryId
+}
+
+/**
+ * Stores many entries with two statements in all, for jobs that post one entry per invoice over
+ * a batch; each is checked exactly as postEntry checks one. Returns the ids in input order,
+ * undefined where a rule moved no money.
+ */
+export async function postEntries(
+  tx: Tx,
+  organizationId: string,
+  items: readonly Readonly<{ entry: JournalEntryDraft | null; source: EntrySource }>[],
+  createdAt: string,
+): Promise<(string | undefined)[]> {
+  const checked = items.map(({ entry, source }) => {
+    const composed = entry ? composeEntry(entry, entry.lines) : null
+    return composed ? { entryId: newId(), composed, source } : undefined
+  })
+  const stored = checked.filter((item) => item !== undefined)
+  if (stored.length === 0) return checked.map(() => undefined)
   await tx
     .insertInto('journal_entries')
-    .values({
-      organization_id: organizationId,
-      entry_id: entryId,
-      entry_date: checked.entryDate,
-      description: checked.description,
-      currency: checked.currency,
-      source_type: source.type,
-      source_id: source.id,
-      reverses_entry_id: source.reversesEntryId ?? null,
-      created_at: createdAt,
-    })
+    .values(
+      stored.map(({ entryId, composed, source }) => ({
+        organization_id: organizationId,
+        entry_id: entryId,
+        entry_date: composed.entryDate,
+        description: composed.description,
+        currency: composed.currency,
+        source_type: source.type,
+        source_id: source.id,
+        reverses_entry_id: source.reversesEntryId ?? null,
+        created_at: createdAt,
+      })),
+    )
     .execute()
   await tx
     .insertInto('journal_lines')
     .values(
-      checked.lines.map((line, index) => ({
-        organization_id: organizationId,
-        entry_id: entryId,
-        line_no: index + 1,
-        account_number: line.accountNumber,
-        debit_minor: line.amountMinor > 0n ? line.amountMinor : 0n,
-        credit_minor: line.amountMinor < 0n ? -line.amountMinor : 0n,
-        contact_id: line.contactId ?? null,
-        invoice_id: line.invoiceId ?? null,
-        vat_rate_percent: line.vatRatePercent ?? null,
-        description: line.description ?? null,
-      })),
+      stored.flatMap(({ entryId, composed }) =>
+        composed.lines.map((line, index) => ({
+          organization_id: organizationId,
+          entry_id: entryId,
+          line_no: index + 1,
+          account_number: line.accountNumber,
+          debit_minor: line.amountMinor > 0n ? line.amountMinor : 0n,
+          credit_minor: line.amountMinor < 0n ? -line.amountMinor : 0n,
+          contact_id: line.contactId ?? null,
+          invoice_id: line.invoiceId ?? null,
+          vat_rate_percent: line.vatRatePercent ?? null,
+          description: line.description ?? null,
+        })),
+      ),
     )
     .execute()
-  return entryId
+  return checked.map((item) => item?.entryId)
 }

@@ -104,6 +104,13 @@ async function dunningReminders(db: Db): Promise<void> {
 }
 
 export async function up(db: Db): Promise<void> {
+  // The dunning jobs walk an organization's overdue invoices in invoice_seq order, a keyset batch
+  // at a time; this index serves each batch without sorting every overdue invoice again.
+  await db.schema
+    .createIndex('invoices_state_seq')
+    .on('invoices')
+    .columns(['organization_id', 'state', 'invoice_seq'])
+    .execute()
   await jobRuns(db)
   await dunningSettings(db)
   await dunningInvoices(db)
