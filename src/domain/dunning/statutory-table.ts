@@ -87,7 +87,8 @@ export const STATUTORY_TABLE: readonly StatutoryRow[] = [
     item: 'reminderFeeMax',
     validFrom: FROM,
     value: '60.00',
-    source: 'lag (1981:739) om ersättning för inkassokostnader m.m. § 2; förordning (1981:1057) § 2',
+    source:
+      'lag (1981:739) om ersättning för inkassokostnader m.m. § 2 (only if agreed in advance), § 4 (60 kronor)',
   },
   {
     country: 'SE',
@@ -102,7 +103,7 @@ export const STATUTORY_TABLE: readonly StatutoryRow[] = [
     validFrom: FROM,
     value: '1',
     source:
-      'directive 2011/7/EU art. 6 (the fixed sum compensates own recovery costs); Faktura charges no fee on top',
+      'lag (1981:739): no reminder fee is due on top of förseningsersättning (directive 2011/7/EU art. 6)',
   },
   ...rates('DE', DE_RATE, {
     '2023-01-01': '1.62',
