@@ -56,20 +56,8 @@ export async function handOverWithin(
       'collectionPartner',
       `no collection partner is called ${facts.settings.collectionPartner}`,
     )
-  const invoice = await lockInvoice(unit.storage, tx, org, invoiceId)
-  if (invoice.kind !== 'invoice')
-    throw new DomainError('wrong_state', 'only invoices go to collection', { field: 'invoiceId' })
+  const { invoice, counted, interestMinor } = await prepareHandOver(unit, tx, facts, org, invoiceId, now)
   const collected = nextState(invoice.state, 'collect')
-  const row = await lockDunningRow(unit.storage, tx, org, invoiceId, now)
-  const contact = await tx
-    .selectFrom('contacts')
-    .select('kind')
-    .where('organization_id', '=', org)
-    .where('contact_id', '=', invoice.contactId)
-    .executeTakeFirstOrThrow()
-  const counted = { ...row, ...countedToToday(facts, { ...invoice, debtor: debtorOf(contact.kind) }, row) }
-  const interestMinor =
-    interestMinorOf(parseInterestNumerator(counted.interest_numerator)) - row.interest_charged_minor
   const chargedMinor = await chargeDunningFees(
     tx,
     org,
@@ -85,9 +73,8 @@ export async function handOverWithin(
     now,
   )
   const feesMinor = invoice.feesMinor + chargedMinor
-  const interestChargedMinor = row.interest_charged_minor + interestMinor
+  const interestChargedMinor = counted.interest_charged_minor + interestMinor
   const claimMinor = openBalanceMinor({ ...invoice, feesMinor })
-  const split = splitOpenBalance({ ...invoice, balanceMinor: claimMinor, interestChargedMinor })
   const { reference } = await partner.handOver(tx, {
     organizationId: org,
     invoiceId,
@@ -96,7 +83,7 @@ export async function handOverWithin(
     invoiceNumber: invoice.number,
     currency: invoice.currency as CurrencyCode,
     claimMinor,
-    ...split,
+    ...splitOpenBalance({ ...invoice, balanceMinor: claimMinor, interestChargedMinor }),
     handedOverOn: facts.today,
   })
   const state = chargedMinor > 0n ? nextState(collected, 'addFee') : collected
@@ -128,4 +115,31 @@ export async function handOverWithin(
     occurredAt: now,
   })
   return { partner: partner.name, reference, claimMinor, interestMinor }
+}
+
+/** Locks the invoice and its dunning row and counts the clock to today: the interest still to charge. */
+async function prepareHandOver(
+  unit: CoreContext,
+  tx: Tx,
+  facts: DunningFacts,
+  org: string,
+  invoiceId: string,
+  now: string,
+) {
+  const invoice = await lockInvoice(unit.storage, tx, org, invoiceId)
+  if (invoice.kind !== 'invoice')
+    throw new DomainError('wrong_state', 'only invoices go to collection', { field: 'invoiceId' })
+  // Refused unless the lifecycle lets this invoice go to collection (it is overdue).
+  nextState(invoice.state, 'collect')
+  const row = await lockDunningRow(unit.storage, tx, org, invoiceId, now)
+  const contact = await tx
+    .selectFrom('contacts')
+    .select('kind')
+    .where('organization_id', '=', org)
+    .where('contact_id', '=', invoice.contactId)
+    .executeTakeFirstOrThrow()
+  const counted = { ...row, ...countedToToday(facts, { ...invoice, debtor: debtorOf(contact.kind) }, row) }
+  const interestMinor =
+    interestMinorOf(parseInterestNumerator(counted.interest_numerator)) - row.interest_charged_minor
+  return { invoice, counted, interestMinor }
 }

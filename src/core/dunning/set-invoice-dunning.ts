@@ -103,7 +103,9 @@ export async function getInvoiceDunning(
   const plan = planOf(facts.settings, row)
   return {
     invoiceId,
-    ...plan,
+    automaticReminders: plan.automaticReminders,
+    automaticCollection: plan.automaticCollection,
+    reminderDays: plan.reminderDays,
     reminderText: row.reminder_text,
     level: row.level,
     overdueDays: counted.overdue_days,

@@ -44,6 +44,9 @@ describe('dunning settings', () => {
     [{ payByDays: 0 }, 'payByDays'],
     [{ collectionAfterDays: 1.5 }, 'collectionAfterDays'],
     [{ reminderChannel: 'fax' }, 'reminderChannel'],
+    [{ automaticReminders: 'yes' }, 'automaticReminders'],
+    [{ reminderDays: '7' }, 'reminderDays'],
+    [{ reminderFeesMinor: [6000, 0, 0] }, 'reminderFees'],
   ])('refuses %o naming %s', (patch, field) => {
     expect(fieldOf({ ...base, ...patch } as DunningSettings)).toBe(field)
   })

@@ -82,7 +82,21 @@ export function checkDunningSettings(
   settings: DunningSettings,
   limits: Readonly<{ table: readonly StatutoryRow[]; country: string; currency: CurrencyCode; on: string }>,
 ): DunningSettings {
+  for (const flag of [
+    'automaticReminders',
+    'chargeInterest',
+    'chargeCompensation',
+    'automaticCollection',
+  ] as const)
+    if (typeof settings[flag] !== 'boolean') throw invalidField(flag, `${flag} must be true or false`)
+  if (!Array.isArray(settings.reminderDays))
+    throw invalidField('reminderDays', 'reminderDays must be a list of days')
   checkReminderDays(settings.reminderDays)
+  if (
+    !Array.isArray(settings.reminderFeesMinor) ||
+    settings.reminderFeesMinor.some((fee) => typeof fee !== 'bigint')
+  )
+    throw invalidField('reminderFees', 'reminderFees must be a list of amounts in minor units')
   if (settings.reminderFeesMinor.length !== settings.reminderDays.length)
     throw invalidField('reminderFees', 'give one fee per reminder level (zero for none)')
   checkDayCount(settings.payByDays, 'payByDays', 1)
