@@ -57,12 +57,15 @@ export async function enqueueCaseCallbacks(
   render: CallbackRenderer,
 ): Promise<number> {
   const org = tenant.organizationId
+  // Without a subscription there is no one to tell, and a subscription made later hears only of
+  // what happens after it: the cursor need not move.
+  const subscriptions = await subscriptionsFor(tx, org, caseId)
+  if (subscriptions.length === 0) return 0
   const after = await lockCursor(context, tx, org, caseId)
   const events = await loadCaseEvents(tx, org, caseId, { afterEventId: after, limit: MAX_EVENTS_PER_CALL })
   const last = events.at(-1)
   if (!last) return 0
-  const subscriptions = await subscriptionsFor(tx, org, caseId)
-  const caseRecord = subscriptions.length > 0 ? await loadCase(tx, org, caseId) : undefined
+  const caseRecord = await loadCase(tx, org, caseId)
   const now = nowIso(context)
   let enqueued = 0
   for (const event of events) {

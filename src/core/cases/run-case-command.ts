@@ -133,11 +133,12 @@ export async function runCaseCommand(
   command: CaseCommand,
   options: CaseCommandOptions = {},
 ): Promise<CaseDetails> {
-  return inOneTransaction(context, (unit) =>
+  await inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
       await performCaseCommand(unit, tx, tenant, caseId, command)
       if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
-      return caseDetailsOf(tx, tenant, caseId)
     }),
   )
+  // Read after the commit, so the write transaction (which SQLite serializes) stays short.
+  return caseDetailsOf(context.storage.db, tenant, caseId)
 }

@@ -45,13 +45,15 @@ export async function createCase(
   input: NewCaseInput,
   options: SaveCaseOptions = {},
 ): Promise<CaseDetails> {
-  return inTransaction(context, async (unit, tx) => {
+  const caseId = await inTransaction(context, async (unit, tx) => {
     const { caseId } = await createInvoice(unit, tenant, input.draft)
     await saveParts(unit, tx, tenant, caseId, input)
     if (input.then) await performCaseCommand(unit, tx, tenant, caseId, input.then)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
-    return caseDetailsOf(tx, tenant, caseId)
+    return caseId
   })
+  // Read after the commit, so the write transaction (which SQLite serializes) stays short.
+  return caseDetailsOf(context.storage.db, tenant, caseId)
 }
 
 /** Edits the case; its draft only while it is a draft, the rest in any state. */
@@ -62,7 +64,7 @@ export async function updateCase(
   edit: CaseEdit,
   options: SaveCaseOptions = {},
 ): Promise<CaseDetails> {
-  return inTransaction(context, async (unit, tx) => {
+  await inTransaction(context, async (unit, tx) => {
     const record = await loadCase(tx, tenant.organizationId, caseId)
     const primary = record && primaryInvoiceOf(record)
     if (!primary) throw notFound('case', caseId)
@@ -70,8 +72,8 @@ export async function updateCase(
       await updateDraftInvoice(unit, tenant, primary.invoiceId, edit.draft)
     await saveParts(unit, tx, tenant, caseId, edit)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
-    return caseDetailsOf(tx, tenant, caseId)
   })
+  return caseDetailsOf(context.storage.db, tenant, caseId)
 }
 
 /** Deletes a case whose invoice is still a draft, with everything hung on it; returns it as it was. */

@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify'
 import { primaryInvoiceOf } from '../../../core/cases/case-details.ts'
 import { listCases } from '../../../core/cases/list-cases.ts'
 import { createCase, deleteDraftCase, updateCase } from '../../../core/cases/save-case.ts'
-import type { CoreContext } from '../../../core/context.ts'
+import type { CoreContext, Tenant } from '../../../core/context.ts'
 import type { DraftPatch } from '../../../core/invoices/update-draft-invoice.ts'
-import { getChart } from '../../../core/ledger/list-accounts.ts'
+import { listAccounts } from '../../../core/ledger/list-accounts.ts'
 import { getOrganizationProfile } from '../../../core/organizations/update-organization.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { tenantOf } from '../../../http/tenant.ts'
@@ -35,6 +35,16 @@ type ById = { Params: { id: string }; Body: unknown; Querystring: Record<string,
 
 const ANNOUNCE = { announce: renderBillogramCallback }
 
+/** The chart's rounding accounts only: the whole chart is hundreds of rows. */
+async function roundingAccounts(core: CoreContext, tenant: Tenant) {
+  const page = await listAccounts(core, tenant, {
+    filters: [{ field: 'role', op: 'eq', value: 'rounding' }],
+    limit: 10,
+    offset: 0,
+  })
+  return page.items
+}
+
 export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext, wire: WireContext): void {
   app.get<{ Querystring: Record<string, unknown> }>('/billogram', async (request) => {
     const page = await listCases(core, tenantOf(request), listSpecOf(request.query, BILLOGRAM_LIST))
@@ -54,7 +64,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
     const [products, organization, chart] = await Promise.all([
       itemsOfBody(core, tenant, body),
       getOrganizationProfile(core, tenant),
-      getChart(core, tenant),
+      roundingAccounts(core, tenant),
     ])
     const currency = readText(body, 'currency', [], 3) ?? contact.currency ?? organization.baseCurrency
     const draft = draftPatchFromWire(
@@ -114,7 +124,10 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
     const contact = (await customerOfBody(core, tenant, body)) ?? current.contact
     const shown = billogramToWire(current, wire)
     checkBody(body, BILLOGRAM_UPDATE, { ...shown, customer: customerSnapshotOf(contact) })
-    const [products, chart] = await Promise.all([itemsOfBody(core, tenant, body), getChart(core, tenant)])
+    const [products, chart] = await Promise.all([
+      itemsOfBody(core, tenant, body),
+      roundingAccounts(core, tenant),
+    ])
     const currency = readText(body, 'currency', [], 3) ?? primary.currency
     const changedContact = contact.contactId === current.contactId ? undefined : contact.contactId
     const draft = draftPatchFromWire(
