@@ -33,7 +33,31 @@ export type CaseAttachmentsTable = {
   created_at: string
 }
 
+export type BillingTabsTable = {
+  organization_id: string
+  billing_tab_id: string
+  contact_id: string
+  settings: string
+  /** The case the tab was emptied into. */
+  case_id: string | null
+  created_at: string
+  emptied_at: string | null
+}
+
+export type BillingTabItemsTable = {
+  organization_id: string
+  item_id: string
+  billing_tab_id: string
+  contact_id: string
+  deduplication_id: string
+  /** The invoice line to bill, as JSON in the core's draft-line shape. */
+  line: string
+  created_at: string
+}
+
 export type BillogramTables = {
+  billing_tabs: BillingTabsTable
+  billing_tab_items: BillingTabItemsTable
   callback_subscriptions: CallbackSubscriptionsTable
   callback_cursors: CallbackCursorsTable
   organization_logos: OrganizationLogosTable

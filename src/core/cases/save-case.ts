@@ -24,7 +24,7 @@ export type CaseParts = Readonly<{
   attachment?: AttachmentInput | null
 }>
 
-export type NewCaseInput = CaseParts & Readonly<{ draft: DraftInvoiceInput; then?: CaseCommand }>
+export type NewCaseInput = CaseParts & Readonly<{ draft: DraftInvoiceInput; followUp?: CaseCommand }>
 
 export type CaseEdit = CaseParts & Readonly<{ draft?: DraftPatch }>
 
@@ -48,7 +48,7 @@ export async function createCase(
   const caseId = await inTransaction(context, async (unit, tx) => {
     const { caseId } = await createInvoice(unit, tenant, input.draft)
     await saveParts(unit, tx, tenant, caseId, input)
-    if (input.then) await performCaseCommand(unit, tx, tenant, caseId, input.then)
+    if (input.followUp) await performCaseCommand(unit, tx, tenant, caseId, input.followUp)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
     return caseId
   })

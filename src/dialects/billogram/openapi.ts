@@ -5,6 +5,7 @@
 
 import type { HTTPMethods } from 'fastify'
 import { PATHS } from './routes/paths.ts'
+import { TAB_ITEM, TAB_SETTINGS } from './wire/billing-tab.ts'
 import { BILLOGRAM_CREATE, BILLOGRAM_UPDATE } from './wire/billogram-catalog.ts'
 import { COMMAND_CATALOGS } from './wire/commands.ts'
 import { CUSTOMER_CREATE, CUSTOMER_UPDATE } from './wire/customer.ts'
@@ -38,6 +39,8 @@ const BODIES: Readonly<Record<string, Readonly<Partial<Record<HTTPMethods, Catal
   '/billogram/:id': { PUT: BILLOGRAM_UPDATE },
   '/settings': { PUT: SETTINGS },
   '/logotype': { PUT: { file_type: 'w', content: 'w' }, POST: { file_type: 'w', content: 'w' } },
+  '/customer/:customer_no/billing-tab/items': { POST: TAB_ITEM },
+  '/customer/:customer_no/billing-tab/settings': { PUT: TAB_SETTINGS, POST: TAB_SETTINGS },
 }
 
 const ENVELOPE: Schema = {

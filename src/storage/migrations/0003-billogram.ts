@@ -61,6 +61,45 @@ async function files(db: Db): Promise<void> {
     .execute()
 }
 
+async function billingTabs(db: Db): Promise<void> {
+  // A customer's running tab: items collected over time and billed together later. A contact has
+  // at most one open tab (emptied_at null); emptying closes it into a case.
+  await db.schema
+    .createTable('billing_tabs')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('billing_tab_id', 'text', (c) => c.notNull())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('case_id', 'text')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('emptied_at', 'timestamptz')
+    .addPrimaryKeyConstraint('billing_tabs_pk', ['organization_id', 'billing_tab_id'])
+    .execute()
+  await db.schema
+    .createIndex('billing_tabs_contact')
+    .on('billing_tabs')
+    .columns(['organization_id', 'contact_id'])
+    .execute()
+  // The deduplication id is unique per contact, so a retried POST adds its item once.
+  await db.schema
+    .createTable('billing_tab_items')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('item_id', 'text', (c) => c.notNull())
+    .addColumn('billing_tab_id', 'text', (c) => c.notNull())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('deduplication_id', 'text', (c) => c.notNull())
+    .addColumn('line', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('billing_tab_items_pk', ['organization_id', 'item_id'])
+    .addUniqueConstraint('billing_tab_items_dedup', ['organization_id', 'contact_id', 'deduplication_id'])
+    .execute()
+  await db.schema
+    .createIndex('billing_tab_items_tab')
+    .on('billing_tab_items')
+    .columns(['organization_id', 'billing_tab_id'])
+    .execute()
+}
+
 // Billogram lists a customer's billograms (filter customer:customer_no), which reads cases by
 // their contact; without this index that is a scan of every case of the organization.
 async function indexes(db: Db): Promise<void> {
@@ -74,5 +113,6 @@ async function indexes(db: Db): Promise<void> {
 export async function up(db: Db): Promise<void> {
   await callbacks(db)
   await files(db)
+  await billingTabs(db)
   await indexes(db)
 }

@@ -73,7 +73,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
       { products, currency, roundingAccount: roundingAccountOf(chart) },
       undefined,
     )
-    const then = onSuccessFromWire(body)
+    const followUp = onSuccessFromWire(body)
     const callback = callbackFromWire(body)
     const attachment = attachmentFromWire(body)
     const details = await withWireFields(BILLOGRAM_FIELD_NAMES, () =>
@@ -84,7 +84,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
           draft: { ...draft, contactId: contact.contactId, lines: draft.lines ?? [] },
           ...(callback ? { callback } : {}),
           ...(attachment ? { attachment } : {}),
-          ...(then ? { then } : {}),
+          ...(followUp ? { followUp } : {}),
         },
         ANNOUNCE,
       ),

@@ -16,4 +16,10 @@ export const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/settings': ['GET', 'PUT'],
   '/logotype': ['GET', 'PUT', 'POST'],
   '/openapi.json': ['GET'],
+  '/customer/:customer_no/billing-tab': ['GET', 'DELETE'],
+  '/customer/:customer_no/billing-tab/items': ['POST'],
+  '/customer/:customer_no/billing-tab/empty': ['POST'],
+  '/customer/:customer_no/billing-tab/item/:billing_tab_item_id': ['GET', 'DELETE'],
+  '/customer/:customer_no/billing-tab/settings': ['GET', 'PUT', 'POST', 'DELETE'],
+  '/customer/:customer_no/billing-tab/:billing_tab_id': ['GET', 'DELETE'],
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance, HTTPMethods } from 'fastify'
 import type { AppServices } from '../../../http/server.ts'
 import { BillogramWireError } from '../errors.ts'
+import { registerBillingTabRoutes } from './billing-tab.ts'
 import { registerBillogramRoutes } from './billogram.ts'
 import { registerBillogramCommandRoutes } from './billogram-commands.ts'
 import { registerBillogramEventRoutes } from './billogram-event.ts'
@@ -39,6 +40,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
   registerBillogramCommandRoutes(app, services.core, wire)
   registerBillogramEventRoutes(app, services.core)
   registerSettingsRoutes(app, services.core)
+  registerBillingTabRoutes(app, services.core, wire)
   registerOpenApiRoute(app, services.config.publicBaseUrl)
   refuseOtherMethods(app)
 }
