@@ -68,31 +68,12 @@ function dataOf(
   sums: Readonly<Record<string, RawNumber>>,
 ): Mapped | null {
   const invoice = record.invoices.find((candidate) => candidate.invoiceId === event.invoiceId)
-  const invoiceNo = invoice?.numberSeq == null ? null : wholeOut(invoice.numberSeq)
   const currency = invoice?.currency ?? record.invoices[0]?.currency ?? 'SEK'
   const money = (value: unknown) => moneyOut(minor(value), currency)
-  const sent = { letter_id: event.eventId, delivery_method: deliveryMethodOf(event.data.channels) }
   const text = (value: unknown) => (typeof value === 'string' ? value : '')
   switch (event.type) {
     case 'invoice.created':
       return invoice && invoice === primaryInvoiceOf(record) ? { type: 'BillogramCreated', data: null } : null
-    case 'invoice.sent':
-      return { type: 'BillogramSent', data: { invoice_no: invoiceNo, ...sent, ...sums } }
-    case 'invoice.resent':
-      return { type: 'Resent', data: { invoice_no: invoiceNo, ...sent, ...sums } }
-    case 'invoice.credit_note_sent':
-      return { type: 'InvoiceSent', data: { invoice_no: invoiceNo, ...sent } }
-    case 'invoice.reminder_sent':
-      return {
-        type: 'ReminderSent',
-        data: {
-          ...sent,
-          reminder_fee: money(event.data.feeMinor),
-          reminder_count: wholeOut(Number(minor(event.data.reminderNo))),
-          ...(typeof event.data.message === 'string' ? { message: event.data.message } : {}),
-          ...sums,
-        },
-      }
     case 'invoice.payment':
       return {
         type: 'Payment',
@@ -149,6 +130,39 @@ function dataOf(
           offer_id: text(event.data.offerId),
           item_title: text(event.data.title),
           accepted_at: timestampOut(event.occurredAt),
+        },
+      }
+    default:
+      return sentDataOf(event, record, sums)
+  }
+}
+
+/** The events of sending: the invoice, a resend, a credit note, a reminder. */
+function sentDataOf(
+  event: CaseEvent,
+  record: CaseRecord,
+  sums: Readonly<Record<string, RawNumber>>,
+): Mapped | null {
+  const invoice = record.invoices.find((candidate) => candidate.invoiceId === event.invoiceId)
+  const invoiceNo = invoice?.numberSeq == null ? null : wholeOut(invoice.numberSeq)
+  const money = (value: unknown) => moneyOut(minor(value), invoice?.currency ?? 'SEK')
+  const sent = { letter_id: event.eventId, delivery_method: deliveryMethodOf(event.data.channels) }
+  switch (event.type) {
+    case 'invoice.sent':
+      return { type: 'BillogramSent', data: { invoice_no: invoiceNo, ...sent, ...sums } }
+    case 'invoice.resent':
+      return { type: 'Resent', data: { invoice_no: invoiceNo, ...sent, ...sums } }
+    case 'invoice.credit_note_sent':
+      return { type: 'InvoiceSent', data: { invoice_no: invoiceNo, ...sent } }
+    case 'invoice.reminder_sent':
+      return {
+        type: 'ReminderSent',
+        data: {
+          ...sent,
+          reminder_fee: money(event.data.feeMinor),
+          reminder_count: wholeOut(Number(minor(event.data.reminderNo))),
+          ...(typeof event.data.message === 'string' ? { message: event.data.message } : {}),
+          ...sums,
         },
       }
     default:

@@ -10,7 +10,7 @@ import type { Invoice, InvoiceLine } from '../../../domain/invoicing/invoice.ts'
 import { billogramIdOf } from '../ids.ts'
 import { eventsToWire, lastDeliveryMethodOf, reminderCountOf } from './billogram-events.ts'
 import { billogramStateOf } from './billogram-state.ts'
-import { isHiddenLine, sumsOf } from './billogram-sums.ts'
+import { type CaseSums, isHiddenLine, sumsOf } from './billogram-sums.ts'
 import { decimalOut, moneyOut, timestampOut, wholeOut } from './values.ts'
 
 export type WireContext = Readonly<{ publicBaseUrl: string }>
@@ -125,6 +125,39 @@ function latest(record: CaseRecord): string {
   )
 }
 
+function detailedSums(sums: CaseSums, feeVat: string) {
+  const money = (amountMinor: bigint) => moneyOut(amountMinor, sums.currency)
+  return {
+    invoice_fee: money(sums.invoiceFeeMinor),
+    invoice_fee_vat: whole(feeVat),
+    net_sum: money(sums.netMinor),
+    vat_sum: money(sums.vatMinor),
+    gross_sum: money(sums.grossMinor),
+    rounding: money(sums.roundingMinor),
+    reminder_fee: money(sums.reminderFeesMinor),
+    interest_fee: money(0n),
+    paid_sum: money(-sums.paidMinor),
+    collector_paid_sum: money(0n),
+    credited_sum: money(sums.creditedMinor),
+    remaining_sum: money(sums.remainingMinor),
+    regional_sweden: { rotavdrag_sum: money(0n) },
+  }
+}
+
+function infoOf(primary: Invoice, extra: BillogramExtra) {
+  const info = extra.info ?? {}
+  return {
+    order_no: info.order_no ?? '',
+    order_date: info.order_date ?? null,
+    our_reference: primary.ourReference ?? '',
+    your_reference: primary.yourReference ?? '',
+    shipping_date: info.shipping_date ?? null,
+    delivery_date: primary.deliveryDate,
+    reference_number: info.reference_number ?? '',
+    message: primary.notes ?? '',
+  }
+}
+
 export function billogramToWire(details: CaseDetails, context: WireContext) {
   const compact = billogramCompactToWire(details)
   const primary = primaryInvoiceOf(details)
@@ -133,7 +166,6 @@ export function billogramToWire(details: CaseDetails, context: WireContext) {
   const money = (amountMinor: bigint) => moneyOut(amountMinor, sums.currency)
   const extra = billogramExtraOf(primary)
   const events = eventsToWire(details, details.events)
-  const info = extra.info ?? {}
   const feeVat = sums.invoiceFeeVatPercent ?? '25'
   return {
     ...compact,
@@ -155,31 +187,8 @@ export function billogramToWire(details: CaseDetails, context: WireContext) {
     automatic_reminders: extra.automaticReminders ?? false,
     automatic_reminders_settings: extra.automaticRemindersSettings ?? [],
     automatic_collection: extra.automaticCollection ?? null,
-    detailed_sums: {
-      invoice_fee: money(sums.invoiceFeeMinor),
-      invoice_fee_vat: whole(feeVat),
-      net_sum: money(sums.netMinor),
-      vat_sum: money(sums.vatMinor),
-      gross_sum: money(sums.grossMinor),
-      rounding: money(sums.roundingMinor),
-      reminder_fee: money(sums.reminderFeesMinor),
-      interest_fee: money(0n),
-      paid_sum: money(-sums.paidMinor),
-      collector_paid_sum: money(0n),
-      credited_sum: money(sums.creditedMinor),
-      remaining_sum: money(sums.remainingMinor),
-      regional_sweden: { rotavdrag_sum: money(0n) },
-    },
-    info: {
-      order_no: info.order_no ?? '',
-      order_date: info.order_date ?? null,
-      our_reference: primary.ourReference ?? '',
-      your_reference: primary.yourReference ?? '',
-      shipping_date: info.shipping_date ?? null,
-      delivery_date: primary.deliveryDate,
-      reference_number: info.reference_number ?? '',
-      message: primary.notes ?? '',
-    },
+    detailed_sums: detailedSums(sums, feeVat),
+    info: infoOf(primary, extra),
     items: itemsToWire(primary),
     regional_sweden: extra.regionalSweden ?? {
       rotavdrag: false,
