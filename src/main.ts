@@ -16,7 +16,7 @@ import { ANNOUNCE_KIND, createAnnounceHandler } from './delivery/relay/announce-
 import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
 import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
 import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
-import { DIALECTS } from './dialects/all.ts'
+import { dialectsFor } from './dialects/all.ts'
 import { billogramAnnouncerFor } from './dialects/billogram/announce.ts'
 import { billogramSignerFor } from './dialects/billogram/callback-signer.ts'
 import { registerSandboxClock } from './http/sandbox-clock.ts'
@@ -54,7 +54,8 @@ export async function startFaktura(
 ): Promise<Running> {
   const context = core ?? (await openCore(config))
   const services = createServices(config, context)
-  const main = await buildServer(services, DIALECTS)
+  const dialects = dialectsFor(config)
+  const main = await buildServer(services, dialects)
   // Built before anything listens, so a bad MAIL_FROM stops the start with nothing to undo.
   const relay = createDelivery(config, context, main.log.child({ worker: 'outbox-relay' }), options)
   const scheduler = createScheduler({
@@ -66,7 +67,7 @@ export async function startFaktura(
   const servers: FastifyInstance[] = [main]
   const address = await main.listen({ host: config.host, port: config.port })
   const urls: Record<string, string> = { main: address }
-  for (const dialect of DIALECTS) {
+  for (const dialect of dialects) {
     const port = config.dialectPorts[dialect.name]
     if (port === undefined) continue
     const server = await buildDialectServer(services, dialect)

@@ -16,6 +16,8 @@ export type Config = Readonly<{
   sandbox: boolean
   allowPrivateWebhookTargets: boolean
   dialectPorts: Readonly<{ billogram?: number; billomat?: number; billy?: number }>
+  /** Billomat's quota per 15-minute window, without and with registered app headers. */
+  billomatRateLimit: Readonly<{ perWindow: number; perWindowWithApp: number }>
 }>
 
 export type Flags = Readonly<Record<string, string | boolean | undefined>>
@@ -36,6 +38,14 @@ function text(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
+function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got ${value}`)
+  return number
+}
+
 function flag(value: string | boolean | undefined): boolean {
   return value === true || value === '1' || value === 'true' || value === 'yes'
 }
@@ -53,9 +63,7 @@ export function loadConfig(flags: Flags = {}, env: NodeJS.ProcessEnv = process.e
   } catch {
     throw new ConfigError(`PUBLIC_BASE_URL must be an absolute URL, got ${publicBaseUrl}`)
   }
-  const bodyLimitBytes = Number(env.BODY_LIMIT_BYTES ?? 10 * 1024 * 1024)
-  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes <= 0)
-    throw new ConfigError('BODY_LIMIT_BYTES must be a positive integer')
+  const bodyLimitBytes = positiveInteger(env.BODY_LIMIT_BYTES, 'BODY_LIMIT_BYTES', 10 * 1024 * 1024)
   const dialectPorts: { billogram?: number; billomat?: number; billy?: number } = {}
   for (const dialect of ['billogram', 'billomat', 'billy'] as const) {
     const value = portFrom(
@@ -77,5 +85,10 @@ export function loadConfig(flags: Flags = {}, env: NodeJS.ProcessEnv = process.e
     sandbox: flag(flags.sandbox) || flag(env.FAKTURA_SANDBOX),
     allowPrivateWebhookTargets: flag(env.ALLOW_PRIVATE_WEBHOOK_TARGETS),
     dialectPorts,
+    // Billomat's own quotas: 300 requests a window, 1000 with X-AppId and X-AppSecret.
+    billomatRateLimit: {
+      perWindow: positiveInteger(env.BILLOMAT_RATE_LIMIT, 'BILLOMAT_RATE_LIMIT', 300),
+      perWindowWithApp: positiveInteger(env.BILLOMAT_RATE_LIMIT_APP, 'BILLOMAT_RATE_LIMIT_APP', 1000),
+    },
   }
 }

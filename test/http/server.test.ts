@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { loadConfig } from '../../src/config/config.ts'
 import { createCredential } from '../../src/core/credentials/create-credential.ts'
 import { createOrganization } from '../../src/core/organizations/create-organization.ts'
-import { DIALECTS } from '../../src/dialects/all.ts'
+import { DIALECTS, dialectsFor } from '../../src/dialects/all.ts'
 import { buildServer, createServices } from '../../src/http/server.ts'
 import { coreOf } from '../support/core-fixtures.ts'
 import { describeEachEngine } from '../support/engines.ts'
@@ -122,6 +122,31 @@ describeEachEngine('http server', ({ storage }) => {
     expect(byHeader.statusCode).toBe(404)
     expect(byQuery.statusCode).toBe(404)
     expect(byQuery.json().errors.error).toContain('row not found')
+  })
+
+  test('the operator sets the Billomat quota; past it the answer is 429 with the rate headers', async () => {
+    const config = loadConfig(
+      { 'data-dir': '/tmp/unused' },
+      { LOG_LEVEL: 'silent', BILLOMAT_RATE_LIMIT: '2' },
+    )
+    const limited = await buildServer(createServices(config, coreOf(storage())), dialectsFor(config))
+    const get = () =>
+      limited.inject({
+        url: '/billomat/api/unknown',
+        headers: { 'x-billomatapikey': secrets.billomat.apiKey ?? '', accept: 'application/json' },
+      })
+    try {
+      const answers = [await get(), await get(), await get()]
+      expect(answers.map((answer) => answer.statusCode)).toEqual([404, 404, 429])
+      expect(answers.map((answer) => answer.headers['x-rate-limit-remaining'])).toEqual(['1', '0', '0'])
+    } finally {
+      await limited.close()
+    }
+  })
+
+  test('a Billomat quota that is not a positive integer stops the start, naming the variable', () => {
+    expect(() => loadConfig({}, { BILLOMAT_RATE_LIMIT: 'lots' })).toThrow(/BILLOMAT_RATE_LIMIT/)
+    expect(() => loadConfig({}, { BILLOMAT_RATE_LIMIT_APP: '0' })).toThrow(/BILLOMAT_RATE_LIMIT_APP/)
   })
 
   test('billy without credentials gets AUTHENTICATION_REQUIRED in its envelope', async () => {
