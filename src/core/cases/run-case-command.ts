@@ -8,10 +8,10 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Tx } from '../../storage/database.ts'
 import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
 import type { CoreContext, Tenant } from '../context.ts'
+import { sendReminder } from '../dunning/send-reminder.ts'
 import { approveInvoice } from '../invoices/approve-invoice.ts'
 import { creditInvoice } from '../invoices/credit-invoice.ts'
 import type { CreditSelection } from '../invoices/credit-lines.ts'
-import { remindInvoice } from '../invoices/remind-invoice.ts'
 import { sendInvoice } from '../invoices/send-invoice.ts'
 import { writeOffInvoice } from '../invoices/write-off-invoice.ts'
 import { recordPayment } from '../payments/record-payment.ts'
@@ -84,7 +84,9 @@ async function perform(
       })
       return
     case 'remind':
-      await remindInvoice(unit, tenant, {
+      // The scheduler's reminder use case, so a reminder asked for through an API follows the
+      // same rules (one a day, levels in order, fees and interest posted) as an automatic one.
+      await sendReminder(unit, tenant, {
         invoiceId,
         channels: channelsFor(record.contact, command.delivery),
         ...(command.feeMinor === undefined ? {} : { feeMinor: command.feeMinor }),

@@ -19,6 +19,9 @@ import { type ClockInvoice, countedToToday, debtorOf } from './count-overdue-day
 import type { DunningFacts } from './dunning-facts.ts'
 import { type DunningRow, EMPTY_DUNNING } from './dunning-record.ts'
 
+/** Names the refusal of a second reminder on one day, for dialects that answer it as a state. */
+export const ONE_REMINDER_A_DAY = 'one_reminder_a_day'
+
 async function loadInvoiceRows(
   storage: Pick<Storage, 'engine'>,
   tx: Tx,
@@ -110,6 +113,7 @@ export function planReminder(
   if (row.last_reminded_on !== null && row.last_reminded_on >= facts.today)
     throw new DomainError('conflict', 'a reminder was already sent today; the next one can go tomorrow', {
       field: 'invoiceId',
+      rule: ONE_REMINDER_A_DAY,
     })
   const level = row.level + 1
   if (input.level !== undefined && input.level !== level)

@@ -2,6 +2,7 @@
 // only the codes and HTTP statuses real clients know (../shared/reference/billogram.md §1; an
 // unknown status string crashes the Java client).
 
+import { ONE_REMINDER_A_DAY } from '../../core/dunning/reminder-batch.ts'
 import { DomainError, type DomainErrorCode } from '../../domain/errors.ts'
 
 export type BillogramErrorCode =
@@ -93,6 +94,10 @@ export function pathOf(dotted: string | undefined): FieldPath {
 }
 
 export function fromDomainError(error: DomainError): { httpStatus: number; body: BillogramErrorBody } {
+  // A second reminder on one day is refused for the billogram's state (it was reminded today),
+  // as Python's InvalidObjectStateError expects, not for a parameter.
+  if (error.details.rule === ONE_REMINDER_A_DAY)
+    return { httpStatus: 400, body: errorBody('INVALID_OBJECT_STATE', error.message) }
   const code = FROM_DOMAIN[error.code]
   return { httpStatus: HTTP_STATUS[code], body: errorBody(code, error.message, pathOf(error.details.field)) }
 }

@@ -50,19 +50,22 @@ describeEachEngine('billogram dunning', ({ storage }) => {
     const nextDay = await command(billogram.id, 'remind')
 
     expect(early.json.status).toBe('INVALID_OBJECT_STATE')
+    // The fee is the billogram's reminder_fee; the core's reminder also charges the late-payment
+    // interest of the two days since the due date (1250 kr at the reference rate + 8 %: 0.68 kr).
     expect(first.json.data).toMatchObject({
       state: 'Overdue',
       reminder_count: 1,
-      remaining_sum: 1310,
-      total_sum: 1310,
+      remaining_sum: 1310.68,
+      total_sum: 1310.68,
     })
     expect(first.json.data.events.at(-1)).toMatchObject({
       type: 'ReminderSent',
-      data: { reminder_fee: 60, reminder_count: 1, delivery_method: 'Letter', remaining_sum: 1310 },
+      data: { reminder_fee: 60, reminder_count: 1, delivery_method: 'Letter', remaining_sum: 1310.68 },
     })
-    expect(sameDay.json.status).toBe('INVALID_OBJECT_STATE')
+    expect(sameDay.json).toMatchObject({ status: 'INVALID_OBJECT_STATE' })
+    expect(sameDay.json.data.field).toBeUndefined()
     expect(sameDay.json.data.message).toContain('today')
-    expect(nextDay.json.data).toMatchObject({ reminder_count: 2, remaining_sum: 1370 })
+    expect(nextDay.json.data).toMatchObject({ reminder_count: 2, remaining_sum: 1371.03 })
   })
 
   test('respite must lie after the due date; it moves the due date and opens an overdue billogram', async () => {

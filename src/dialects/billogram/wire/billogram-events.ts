@@ -53,10 +53,13 @@ function replay(event: CaseEvent, record: CaseRecord, running: Running): void {
     case 'invoice.written_off':
       running.remainingMinor -= minor(event.data.amountMinor)
       return
-    case 'invoice.reminder_sent':
-      running.totalMinor += minor(event.data.feeMinor)
-      running.remainingMinor += minor(event.data.feeMinor)
+    case 'invoice.reminder_sent': {
+      // A reminder charges its fee and the interest earned until it (both raise what is owed).
+      const chargedMinor = minor(event.data.feeMinor) + minor(event.data.interestMinor)
+      running.totalMinor += chargedMinor
+      running.remainingMinor += chargedMinor
       return
+    }
   }
 }
 
