@@ -58,7 +58,7 @@ export function countryRecord(code: string, language: string) {
     name: regionName(code, language),
     hasStates: WITH_STATES.has(code),
     hasFiniteStates: WITH_STATES.has(code),
-    hasFiniteZipcodes: false,
+    hasFiniteZipcodes: code === 'DK',
     icon: null,
     localeId: COUNTRY_LOCALE[code] ?? 'en_US',
   }

@@ -1,6 +1,7 @@
 // /v2/contacts: the core's contacts as Billy shows them, with their persons embeddable (saving
-// `contactPersons` replaces the contact's persons, as the seed says). Billy's address ids (city,
-// state, zipcode records) have no counterpart: Faktura keeps the text forms.
+// `contactPersons` replaces the contact's persons, as the seed says). Address ids (city, state,
+// zipcode) name Billy's reference records (./addresses.ts); they are kept beside the text forms,
+// which they fill in when the client sends only the id.
 
 import { createContact } from '../../../core/contacts/create-contact.ts'
 import { deleteContact } from '../../../core/contacts/delete-contact.ts'
@@ -27,6 +28,7 @@ import {
   whole,
   withBillyFields,
 } from './common.ts'
+import { addressOf } from './contact-address.ts'
 import { replacePersons } from './contact-persons.ts'
 
 const BILLY_ONLY = [
@@ -49,11 +51,11 @@ export function contactToWire(contact: Contact, organizationId: string): WireRec
     name: contact.name,
     countryId: contact.address.country ?? null,
     street: contact.address.street ?? null,
-    cityId: null,
+    cityId: billy.cityId ?? null,
     cityText: contact.address.city ?? null,
-    stateId: null,
+    stateId: billy.stateId ?? null,
     stateText: billy.stateText ?? null,
-    zipcodeId: null,
+    zipcodeId: billy.zipcodeId ?? null,
     zipcodeText: contact.address.zip ?? null,
     contactNo: (billy.contactNo as string | undefined) ?? String(contact.contactNo),
     phone: contact.phone,
@@ -72,17 +74,7 @@ export function contactToWire(contact: Contact, organizationId: string): WireRec
   }
 }
 
-function addressIdsRefused(input: WireInput): void {
-  for (const name of ['cityId', 'stateId', 'zipcodeId'])
-    if (input.values[name] !== undefined && input.values[name] !== null)
-      throw invalidField(
-        name,
-        `Faktura keeps no ${name.slice(0, -2)} records; send ${name.slice(0, -2)}Text instead`,
-      )
-}
-
 function patchOf(input: WireInput, current: Contact | undefined): ContactPatch {
-  addressIdsRefused(input)
   const country = text(input, 'countryId')
   if (country !== undefined && (country === null || !isCountryCode(country)))
     throw invalidField(
@@ -94,11 +86,13 @@ function patchOf(input: WireInput, current: Contact | undefined): ContactPatch {
   const contactNo = text(input, 'contactNo')
   if (contactNo !== undefined && (current !== undefined || !/^[1-9]\d{0,17}$/.test(contactNo ?? '')))
     billy.contactNo = contactNo ?? undefined
+  const { texts, ids } = addressOf(input)
+  Object.assign(billy, ids)
   const address = definedOnly({
     country: country ?? undefined,
     street: textPatch(input, 'street'),
-    city: textPatch(input, 'cityText'),
-    zip: textPatch(input, 'zipcodeText'),
+    city: texts.city,
+    zip: texts.zip,
   })
   return {
     ...definedOnly({
@@ -175,11 +169,11 @@ export const contacts: Resource = {
       name: { type: 'string', required: true },
       countryId: { type: 'id', resource: 'country', required: true },
       street: { type: 'string' },
-      cityId: { type: 'id', description: 'Not kept: Faktura has no city records; use cityText.' },
+      cityId: { type: 'id', resource: 'city' },
       cityText: { type: 'string' },
-      stateId: { type: 'id', description: 'Not kept: Faktura has no state records; use stateText.' },
+      stateId: { type: 'id', resource: 'state' },
       stateText: { type: 'string' },
-      zipcodeId: { type: 'id', description: 'Not kept: Faktura has no zipcode records; use zipcodeText.' },
+      zipcodeId: { type: 'id', resource: 'zipcode' },
       zipcodeText: { type: 'string' },
       contactNo: { type: 'string' },
       phone: { type: 'string' },

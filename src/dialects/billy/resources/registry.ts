@@ -3,6 +3,7 @@
 
 import { createRegistry } from '../engine/registry.ts'
 import { accountGroups, accounts } from './accounts.ts'
+import { cities, states, zipcodes } from './addresses.ts'
 import { balanceModifiers } from './balance-modifiers.ts'
 import { bankPayments } from './bank-payments.ts'
 import { billLines, bills } from './bills.ts'
@@ -49,4 +50,7 @@ export const BILLY_REGISTRY = createRegistry([
   countryGroups,
   currencies,
   locales,
+  states,
+  cities,
+  zipcodes,
 ])
