@@ -2,6 +2,7 @@
 // with the ledger, events and outbox written in the same transaction as each change.
 
 import { expect, test } from 'vitest'
+import { createContact } from '../../src/core/contacts/create-contact.ts'
 import { approveInvoice } from '../../src/core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
 import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
@@ -47,6 +48,31 @@ describeEachEngine('invoice use cases', ({ storage }) => {
     expect(draft.vatMinor).toBe(37500n)
     expect(draft.grossMinor).toBe(187500n)
     expect(draft.number).toBeNull()
+  })
+
+  test('a draft taxed by the buyer’s country reverse charges an EU business and nothing else changes', async () => {
+    const world = await createWorld(storage())
+    const german = await createContact(world.core, world.tenant, {
+      name: 'Kunde GmbH',
+      kind: 'company',
+      address: { country: 'DE' },
+    })
+
+    const byCountry = await createInvoice(world.core, world.tenant, {
+      contactId: german.contactId,
+      lines: [{ productId: world.productId }, { description: 'Resa', unitPrice: '100', vatRatePercent: '6' }],
+      taxByBuyerCountry: true,
+    })
+    const byProduct = await createInvoice(world.core, world.tenant, {
+      contactId: german.contactId,
+      lines: [{ productId: world.productId }],
+    })
+
+    expect(byCountry.lines[0]?.taxTreatment).toBe('reverse-charge')
+    expect(byCountry.lines[1]?.vatRatePercent).toBe('6')
+    expect(byCountry.vatMinor).toBe(600n)
+    expect(byProduct.lines[0]?.taxTreatment).toBe('standard')
+    expect(byProduct.vatMinor).toBe(25000n)
   })
 
   test('editing a draft replaces its lines and recomputes the totals', async () => {

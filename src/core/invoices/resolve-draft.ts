@@ -15,6 +15,7 @@ import type { InvoiceTotals } from '../../domain/invoicing/totals.ts'
 import { type CurrencyCode, parseCurrencyCode } from '../../domain/money/currency.ts'
 import type { Product } from '../../domain/products/product.ts'
 import type { PriceBasis, RoundingScope } from '../../domain/tax/compute-vat.ts'
+import { type SalesTaxZone, salesTaxZone, taxForZone } from '../../domain/tax/sales-tax-rule.ts'
 import type { Executor } from '../../storage/database.ts'
 import type { Tenant } from '../context.ts'
 import { loadProduct } from '../products/product-record.ts'
@@ -49,6 +50,11 @@ export type DraftInvoiceInput = Readonly<{
   seriesKey?: string | null
   lines: readonly DraftLineInput[]
   extra?: Readonly<Record<string, unknown>>
+  /**
+   * A line that takes its tax from its product is taxed by the contact's country and kind (reverse
+   * charge for an EU business, zero-rated export outside the EU), as Billy's rulesets do.
+   */
+  taxByBuyerCountry?: boolean
 }>
 
 export type ResolvedDraft = Readonly<{
@@ -92,6 +98,7 @@ function productLoader(db: Executor, tenant: Tenant): ProductLoader {
 async function resolveLine(
   loadLineProduct: ProductLoader,
   currency: CurrencyCode,
+  zone: SalesTaxZone,
   line: DraftLineInput,
   index: number,
 ): Promise<ResolvedLineInput> {
@@ -108,6 +115,8 @@ async function resolveLine(
         : 'unit price is required',
     )
   }
+  const productTax = product && line.vatRatePercent == null && line.taxTreatment == null ? product : undefined
+  const tax = productTax ? taxForZone(productTax, zone) : undefined
   return {
     productId: product?.productId ?? null,
     description: line.description ?? product?.name ?? '',
@@ -115,8 +124,8 @@ async function resolveLine(
     unit: line.unit ?? product?.unit ?? null,
     unitPrice,
     discount: line.discount ?? null,
-    vatRatePercent: line.vatRatePercent ?? product?.vatRatePercent ?? '0',
-    taxTreatment: line.taxTreatment ?? product?.taxTreatment ?? 'standard',
+    vatRatePercent: tax?.vatRatePercent ?? line.vatRatePercent ?? product?.vatRatePercent ?? '0',
+    taxTreatment: tax?.taxTreatment ?? line.taxTreatment ?? product?.taxTreatment ?? 'standard',
     revenueAccountNumber: line.revenueAccountNumber ?? product?.revenueAccountNumber ?? null,
     extra: line.extra ?? {},
   }
@@ -130,13 +139,13 @@ export async function resolveDraft(
   const [contact, organization] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['currency', 'locale', 'payment_terms_days'])
+      .select(['currency', 'locale', 'payment_terms_days', 'country', 'kind'])
       .where('organization_id', '=', tenant.organizationId)
       .where('contact_id', '=', input.contactId ?? '')
       .executeTakeFirst(),
     db
       .selectFrom('organizations')
-      .select(['base_currency', 'locale', 'settings'])
+      .select(['base_currency', 'locale', 'settings', 'country'])
       .where('organization_id', '=', tenant.organizationId)
       .executeTakeFirstOrThrow(),
   ])
@@ -160,8 +169,15 @@ export async function resolveDraft(
   }
   const resolvedLines: ResolvedLineInput[] = []
   const loadLineProduct = productLoader(db, tenant)
+  const zone = input.taxByBuyerCountry
+    ? salesTaxZone({
+        sellerCountry: organization.country,
+        buyerCountry: contact.country,
+        buyerKind: contact.kind === 'person' ? 'person' : 'company',
+      })
+    : 'domestic'
   for (const [index, line] of input.lines.entries())
-    resolvedLines.push(await resolveLine(loadLineProduct, currency, line, index))
+    resolvedLines.push(await resolveLine(loadLineProduct, currency, zone, line, index))
   const documentDiscount = input.documentDiscount ?? null
   const { lines, totals } = computeDraft(
     {

@@ -14,8 +14,7 @@ const CODES =
 
 export const COUNTRY_CODES: readonly string[] = CODES.split(' ')
 
-export const EU_MEMBERS: readonly string[] =
-  'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' ')
+export { EU_MEMBERS } from '../../../domain/tax/sales-tax-rule.ts'
 
 /** Countries whose addresses carry a state Billy lists (its `hasStates`). */
 const WITH_STATES = new Set(['US', 'CA', 'AU'])

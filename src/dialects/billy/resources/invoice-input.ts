@@ -186,6 +186,7 @@ export function draftFieldsOf(
     }),
     dueDate: terms.dueDate,
     roundingScope: 'document',
+    taxByBuyerCountry: true,
     extra: withBillyFields(current?.extra ?? {}, billy),
   }
 }

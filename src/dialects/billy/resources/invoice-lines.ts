@@ -35,7 +35,10 @@ async function rewrite(
   clientId: unknown,
   lineId: string | undefined,
 ): Promise<Changes> {
-  const saved = await updateDraftInvoice(context.core, context.tenant, invoice.invoiceId, { lines })
+  const saved = await updateDraftInvoice(context.core, context.tenant, invoice.invoiceId, {
+    lines,
+    taxByBuyerCountry: true,
+  })
   const kept = new Set(saved.lines.map((line) => lineIdOf(saved.invoiceId, line)))
   return {
     changed: [

@@ -19,6 +19,12 @@ import { organizations, users } from './organizations.ts'
 import { productPrices } from './product-prices.ts'
 import { products } from './products.ts'
 import { accountNatures, countries, countryGroups, currencies, locales } from './reference.ts'
+import {
+  salesTaxAccounts,
+  salesTaxMetaFields,
+  salesTaxRules,
+  taxRateDeductionComponents,
+} from './sales-tax.ts'
 import { salesTaxRulesets, taxRates } from './tax-rates.ts'
 
 export const BILLY_REGISTRY = createRegistry([
@@ -45,6 +51,10 @@ export const BILLY_REGISTRY = createRegistry([
   daybookTransactionLines,
   taxRates,
   salesTaxRulesets,
+  salesTaxRules,
+  taxRateDeductionComponents,
+  salesTaxAccounts,
+  salesTaxMetaFields,
   accountNatures,
   countries,
   countryGroups,

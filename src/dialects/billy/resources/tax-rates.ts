@@ -102,6 +102,13 @@ function rateName(tax: LineTax, direction: 'sales' | 'purchase', language: strin
   return `${direction === 'sales' ? n.sales : n.purchase} (${tax.vatRatePercent}%)`
 }
 
+/** The box of the Danish VAT return a sales rate's net amount is reported in, if any. */
+export function metaFieldIdOfRate(taxRateId: string): string | null {
+  if (taxRateId === 'sales-reverse-charge') return 'rubrik-b'
+  if (taxRateId === 'sales-zero-rated') return 'rubrik-c'
+  return null
+}
+
 export function taxRateRecord(id: string, organizationId: string, language: string): WireRecord {
   const tax = taxOfRate(id)
   const charged = tax.taxTreatment === 'standard' ? tax.vatRatePercent : '0'
@@ -116,7 +123,7 @@ export function taxRateRecord(id: string, organizationId: string, language: stri
     appliesToPurchases: tax.direction === 'purchase',
     isPredefined: true,
     isActive: true,
-    netAmountMetaFieldId: null,
+    netAmountMetaFieldId: metaFieldIdOfRate(id),
     priority: 0,
   }
 }
@@ -150,7 +157,14 @@ export const taxRates: Resource = {
       appliesToPurchases: { type: 'boolean', access: 'immutable' },
       isPredefined: { type: 'boolean', access: 'readonly' },
       isActive: { type: 'boolean', access: 'readonly' },
-      netAmountMetaFieldId: { type: 'id', access: 'immutable' },
+      netAmountMetaFieldId: { type: 'id', resource: 'salesTaxMetaField', access: 'immutable' },
+    },
+    hasMany: {
+      deductionComponents: {
+        resource: 'taxRateDeductionComponent',
+        inverse: 'taxRateId',
+        save: 'readonly',
+      },
     },
     operations: ['get', 'list'],
     filters: {
@@ -201,6 +215,7 @@ export const salesTaxRulesets: Resource = {
       fallbackTaxRateId: { type: 'id', resource: 'taxRate', access: 'immutable' },
       isPredefined: { type: 'boolean', access: 'readonly' },
     },
+    hasMany: { rules: { resource: 'salesTaxRule', inverse: 'rulesetId', save: 'readonly' } },
     operations: ['get', 'list'],
   },
   store: {
