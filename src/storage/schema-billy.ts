@@ -60,6 +60,8 @@ export type BillsTable = {
   extra: string
   created_at: string
   approved_at: string | null
+  /** Added by 0010-billomat-purchases: the bill's whole number in its organization. */
+  bill_seq: bigint | null
 }
 
 export type BillLinesTable = {

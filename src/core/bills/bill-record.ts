@@ -14,6 +14,8 @@ export type BillLine = BillLineInput &
 
 export type Bill = Readonly<{
   billId: string
+  /** The bill's whole number in its organization (Billomat's incoming id). */
+  billSeq: bigint
   contactId: string
   state: BillState
   entryDate: string
@@ -51,6 +53,7 @@ function lineFromRow(row: BillLinesTable): BillLine {
 function billFromRow(row: BillsTable, lines: readonly BillLinesTable[]): Bill {
   return {
     billId: row.bill_id,
+    billSeq: row.bill_seq ?? 0n,
     contactId: row.contact_id,
     state: row.state as BillState,
     entryDate: row.entry_date,

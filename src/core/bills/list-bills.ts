@@ -7,6 +7,7 @@ import { type Bill, loadBills } from './bill-record.ts'
 
 export const BILL_FIELDS: FieldMap = {
   billId: 'bills.bill_id',
+  billSeq: 'bills.bill_seq',
   contactId: 'bills.contact_id',
   state: 'bills.state',
   entryDate: 'bills.entry_date',
@@ -16,6 +17,7 @@ export const BILL_FIELDS: FieldMap = {
   voucherNo: 'bills.voucher_no',
   netMinor: 'bills.net_minor',
   grossMinor: 'bills.gross_minor',
+  paidMinor: 'bills.paid_minor',
   balanceMinor: 'bills.gross_minor - bills.paid_minor',
   createdAt: 'bills.created_at',
 }

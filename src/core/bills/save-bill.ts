@@ -11,6 +11,7 @@ import type { PriceBasis } from '../../domain/tax/compute-vat.ts'
 import type { Tx } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
+import { takeCounter } from '../counters/take-counter.ts'
 import { loadChart } from '../ledger/post-entry.ts'
 import { type Bill, billLineRows, loadBills } from './bill-record.ts'
 import { approveBillWithin, lockBill } from './post-bill.ts'
@@ -63,7 +64,8 @@ export async function createBill(
   context: CoreContext,
   tenant: Tenant,
   input: BillInput,
-  options: Readonly<{ approve?: boolean }> = {},
+  /** `whenMoving`: approve unless every line is zero (nothing to post; it stays a draft). */
+  options: Readonly<{ approve?: boolean | 'whenMoving' }> = {},
 ): Promise<Bill> {
   if (!input.lines || input.lines.length === 0) throw invalidField('lines', 'a bill needs at least one line')
   const org = tenant.organizationId
@@ -75,6 +77,7 @@ export async function createBill(
       .values({
         organization_id: org,
         bill_id: billId,
+        bill_seq: await takeCounter(context.storage, tx, org, 'bill'),
         contact_id: input.contactId ?? '',
         state: 'draft',
         entry_date: entryDate,
@@ -96,7 +99,9 @@ export async function createBill(
       .insertInto('bill_lines')
       .values(billLineRows(org, billId, totals.lines))
       .execute()
-    if (options.approve) await approveBillWithin(context, tx, tenant, billId)
+    const moving = totals.lines.some((line) => line.netMinor !== 0n || line.vatMinor !== 0n)
+    if (options.approve === true || (options.approve === 'whenMoving' && moving))
+      await approveBillWithin(context, tx, tenant, billId)
   })
   return loadBill(context, tenant, billId)
 }
@@ -121,40 +126,47 @@ export async function updateBill(
       throw new DomainError('wrong_state', `the bill is ${current.state}: only drafts can be edited`, {
         field: 'state',
       })
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
-    const merged: BillInput = { ...current, ...defined, extra: { ...current.extra, ...patch.extra } }
-    if ((merged.lines ?? []).length === 0) throw invalidField('lines', 'a bill needs at least one line')
-    const { entryDate, dueDate, currency, priceBasis, totals } = await checked(tx, org, merged)
-    await tx
-      .updateTable('bills')
-      .set({
-        contact_id: merged.contactId ?? current.contactId,
-        entry_date: entryDate,
-        due_date: dueDate,
-        currency,
-        price_basis: priceBasis,
-        suppliers_invoice_no: merged.suppliersInvoiceNo ?? null,
-        voucher_no: merged.voucherNo ?? null,
-        net_minor: totals.netMinor,
-        vat_minor: totals.vatMinor,
-        gross_minor: totals.grossMinor,
-        extra: JSON.stringify(merged.extra ?? {}),
-      })
-      .where('organization_id', '=', org)
-      .where('bill_id', '=', billId)
-      .execute()
-    await tx
-      .deleteFrom('bill_lines')
-      .where('organization_id', '=', org)
-      .where('bill_id', '=', billId)
-      .execute()
-    await tx
-      .insertInto('bill_lines')
-      .values(billLineRows(org, billId, totals.lines))
-      .execute()
+    await rewriteDraftWithin(tx, org, current, patch)
     if (options.approve) await approveBillWithin(context, tx, tenant, billId)
   })
   return loadBill(context, tenant, billId)
+}
+
+/** Replaces a locked draft's fields and lines with `patch` applied, totals recomputed. */
+export async function rewriteDraftWithin(
+  tx: Tx,
+  org: string,
+  current: Bill,
+  patch: BillInput,
+): Promise<void> {
+  const billId = current.billId
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+  const merged: BillInput = { ...current, ...defined, extra: { ...current.extra, ...patch.extra } }
+  if ((merged.lines ?? []).length === 0) throw invalidField('lines', 'a bill needs at least one line')
+  const { entryDate, dueDate, currency, priceBasis, totals } = await checked(tx, org, merged)
+  await tx
+    .updateTable('bills')
+    .set({
+      contact_id: merged.contactId ?? current.contactId,
+      entry_date: entryDate,
+      due_date: dueDate,
+      currency,
+      price_basis: priceBasis,
+      suppliers_invoice_no: merged.suppliersInvoiceNo ?? null,
+      voucher_no: merged.voucherNo ?? null,
+      net_minor: totals.netMinor,
+      vat_minor: totals.vatMinor,
+      gross_minor: totals.grossMinor,
+      extra: JSON.stringify(merged.extra ?? {}),
+    })
+    .where('organization_id', '=', org)
+    .where('bill_id', '=', billId)
+    .execute()
+  await tx.deleteFrom('bill_lines').where('organization_id', '=', org).where('bill_id', '=', billId).execute()
+  await tx
+    .insertInto('bill_lines')
+    .values(billLineRows(org, billId, totals.lines))
+    .execute()
 }
 
 /** Deletes a draft; answers whether it existed, since a repeated delete is not an error. */

@@ -11,6 +11,7 @@ export type CounterKey =
   | 'case'
   | 'invoice'
   | 'payment'
+  | 'bill'
   | `record:${string}`
 
 async function ensureCounter(tx: Tx, organizationId: string, key: CounterKey): Promise<void> {

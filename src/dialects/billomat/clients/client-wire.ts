@@ -107,37 +107,60 @@ export function clientFromWire(
   const personName = [extra.first_name, extra.last_name].filter(Boolean).join(' ')
   const coreName = name ?? (current ? undefined : personName || readText(body, 'email'))
   if (!current && !coreName) throw invalidField('name', 'a client needs a name, or a first and last name')
-  const country = readText(body, 'country_code', 2)
   const dueDays = readSmallInteger(body, 'due_days', 0, 3650)
   const patch: ContactPatch = {
     ...(coreName !== undefined
       ? { name: coreName, kind: name || current?.kind === 'company' ? 'company' : 'person' }
       : {}),
-    ...(readText(body, 'email') !== undefined ? { email: readText(body, 'email') ?? null } : {}),
-    ...(readText(body, 'phone', 40) !== undefined ? { phone: readText(body, 'phone', 40) ?? null } : {}),
-    ...(readText(body, 'vat_number', 40) !== undefined
-      ? { vatNo: readText(body, 'vat_number', 40) ?? null }
-      : {}),
-    ...(readText(body, 'tax_number', 40) !== undefined
-      ? { orgNo: readText(body, 'tax_number', 40) ?? null }
-      : {}),
-    ...(readText(body, 'locale', 10) !== undefined ? { locale: readText(body, 'locale', 10) ?? null } : {}),
-    ...(readText(body, 'currency_code', 3) !== undefined
-      ? { currency: readText(body, 'currency_code', 3)?.toUpperCase() ?? null }
-      : {}),
-    ...(readText(body, 'note') !== undefined ? { notes: readText(body, 'note') ?? null } : {}),
+    ...contactFieldsFromWire(body),
     ...(dueDays !== undefined && extra.due_days_type !== 'SETTINGS' ? { paymentTermsDays: dueDays } : {}),
-    address: {
-      ...(readText(body, 'street', 255) !== undefined
-        ? { street: readText(body, 'street', 255) ?? null }
-        : {}),
-      ...(readText(body, 'zip', 20) !== undefined ? { zip: readText(body, 'zip', 20) ?? null } : {}),
-      ...(readText(body, 'city', 255) !== undefined ? { city: readText(body, 'city', 255) ?? null } : {}),
-      ...(country !== undefined ? { country: country.toUpperCase() } : {}),
-    },
     extra: { billomat: extra },
   }
   return patch
+}
+
+/** The core contact's own fields in a client or supplier body; what is not given is kept. */
+export function contactFieldsFromWire(body: WireObject): ContactPatch {
+  const text = (name: string, maxLength: number) => readText(body, name, maxLength)
+  const email = text('email', 10_000)
+  const phone = text('phone', 40)
+  const vatNo = text('vat_number', 40)
+  const orgNo = text('tax_number', 40)
+  const locale = text('locale', 10)
+  const currency = text('currency_code', 3)?.toUpperCase()
+  const notes = text('note', 10_000)
+  const street = text('street', 255)
+  const zip = text('zip', 20)
+  const city = text('city', 255)
+  const country = text('country_code', 2)?.toUpperCase()
+  return {
+    ...(email !== undefined ? { email } : {}),
+    ...(phone !== undefined ? { phone } : {}),
+    ...(vatNo !== undefined ? { vatNo } : {}),
+    ...(orgNo !== undefined ? { orgNo } : {}),
+    ...(locale !== undefined ? { locale } : {}),
+    ...(currency !== undefined ? { currency } : {}),
+    ...(notes !== undefined ? { notes } : {}),
+    address: {
+      ...(street !== undefined ? { street } : {}),
+      ...(zip !== undefined ? { zip } : {}),
+      ...(city !== undefined ? { city } : {}),
+      ...(country !== undefined ? { country } : {}),
+    },
+  }
+}
+
+/** The multi-line address Billomat composes from a contact's name and address. */
+export function composedAddress(contact: Contact): string {
+  const address = contact.address
+  return [
+    contact.name,
+    address.street,
+    [address.zip, address.city].filter(Boolean).join(' '),
+    address.country,
+  ]
+    .filter((line) => line && line.trim() !== '')
+    .join('\n')
 }
 
 export function clientNumberOf(contact: Contact): string {
@@ -151,14 +174,7 @@ export type Revenue = Readonly<{ netMinor: bigint; grossMinor: bigint }>
 export function clientToWire(contact: Contact, revenue: Revenue, accountCurrency: CurrencyCode): WireRecord {
   const extra = (contact.extra.billomat ?? {}) as WireStrings
   const address = contact.address
-  const composed = [
-    contact.name,
-    address.street,
-    [address.zip, address.city].filter(Boolean).join(' '),
-    address.country,
-  ]
-    .filter((line) => line && line.trim() !== '')
-    .join('\n')
+  const composed = composedAddress(contact)
   const text = (name: string) => str(name, extra[name])
   return record('client', [
     int('id', contact.contactNo),

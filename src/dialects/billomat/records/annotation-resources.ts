@@ -8,7 +8,7 @@ import { propertyValueKey } from '../routes/property-filters.ts'
 import { articleParent, clientParent, creditNoteParent, invoiceParent } from './parents.ts'
 import type { ParentSpec, RecordSpec } from './record-spec.ts'
 
-function tags(path: string, element: string, parent: ParentSpec): RecordSpec {
+export function tags(path: string, element: string, parent: ParentSpec): RecordSpec {
   return {
     path,
     resource: element,
@@ -44,7 +44,7 @@ const ACTION_KEYS = [
   'CREATE_CREDIT_NOTE',
 ]
 
-function comments(path: string, element: string, parent: ParentSpec): RecordSpec {
+export function comments(path: string, element: string, parent: ParentSpec): RecordSpec {
   return {
     path,
     resource: element,
@@ -64,7 +64,7 @@ function comments(path: string, element: string, parent: ParentSpec): RecordSpec
   }
 }
 
-function properties(path: string, element: string): RecordSpec {
+export function properties(path: string, element: string): RecordSpec {
   return {
     path,
     resource: element,
@@ -85,7 +85,12 @@ function properties(path: string, element: string): RecordSpec {
   }
 }
 
-function propertyValues(path: string, element: string, parent: ParentSpec, property: string): RecordSpec {
+export function propertyValues(
+  path: string,
+  element: string,
+  parent: ParentSpec,
+  property: string,
+): RecordSpec {
   const propertyField = `${property.replace(/-/g, '_')}_id`
   return {
     path,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppServices } from '../../../http/server.ts'
 import { ACCOUNT_RESOURCES } from '../records/account-resources.ts'
 import { ANNOTATION_RESOURCES } from '../records/annotation-resources.ts'
+import { SUPPLIER_RECORDS } from '../records/purchase-resources.ts'
 import { recordRoutes } from '../records/record-routes.ts'
 import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
@@ -14,9 +15,11 @@ import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
 import { feedSearchRoutes } from './feed-search.ts'
 import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
+import { supplierRoutes } from './suppliers.ts'
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
-  for (const spec of [...ACCOUNT_RESOURCES, ...ANNOTATION_RESOURCES]) recordRoutes(spec)(app, services)
+  for (const spec of [...ACCOUNT_RESOURCES, ...ANNOTATION_RESOURCES, ...SUPPLIER_RECORDS])
+    recordRoutes(spec)(app, services)
   for (const routes of [
     invoiceRoutes,
     invoiceActionRoutes,
@@ -29,6 +32,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     accountRoutes,
     feedSearchRoutes,
     customfieldRoutes,
+    supplierRoutes,
   ])
     routes(app, services)
 }
