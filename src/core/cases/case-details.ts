@@ -21,9 +21,15 @@ export type CaseRecord = Readonly<{
   updatedAt: string
 }>
 
-/** The first debit invoice of the case; every case is opened with one. */
+/**
+ * The first debit invoice of the case, or for a case opened with a stand-alone credit invoice (a
+ * credit note that credits no invoice) that credit.
+ */
 export function primaryInvoiceOf(record: CaseRecord): Invoice | undefined {
-  return record.invoices.find((invoice) => invoice.kind === 'invoice')
+  return (
+    record.invoices.find((invoice) => invoice.kind === 'invoice') ??
+    record.invoices.find((invoice) => invoice.kind === 'credit_note' && invoice.creditedInvoiceId === null)
+  )
 }
 
 /** Loads the cases in the order of `caseIds`, each with its invoices; unknown ids are skipped. */

@@ -13,6 +13,7 @@ import { approveInvoice } from '../invoices/approve-invoice.ts'
 import { creditInvoice } from '../invoices/credit-invoice.ts'
 import type { CreditSelection } from '../invoices/credit-lines.ts'
 import { sendInvoice } from '../invoices/send-invoice.ts'
+import { allocateCreditWithin, payOutCreditWithin } from '../invoices/settle-standalone-credit.ts'
 import { writeOffInvoice } from '../invoices/write-off-invoice.ts'
 import { recordPayment } from '../payments/record-payment.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
@@ -40,6 +41,10 @@ export type CaseCommand =
   | Readonly<{ type: 'grantRespite'; until: unknown }>
   | Readonly<{ type: 'removeRespite' }>
   | Readonly<{ type: 'attach'; attachment: AttachmentInput | null }>
+  /** Settles part of the stand-alone credit that opened `sourceCaseId` against this case's invoice. */
+  | Readonly<{ type: 'allocateCredit'; sourceCaseId: string; amountMinor: bigint }>
+  /** Pays this case's stand-alone credit out to the customer: all that is left when no amount is given. */
+  | Readonly<{ type: 'payOutCredit'; amountMinor?: bigint }>
 
 export type CaseCommandOptions = Readonly<{ announce?: CallbackRenderer }>
 
@@ -124,6 +129,23 @@ async function perform(
       return
     case 'attach':
       await putAttachmentWithin(unit, tx, tenant, record.caseId, command.attachment)
+      return
+    case 'allocateCredit': {
+      const source = await loadCase(tx, tenant.organizationId, command.sourceCaseId)
+      const credit = source && primaryInvoiceOf(source)
+      if (!credit) throw notFound('case', command.sourceCaseId)
+      await allocateCreditWithin(unit, tx, tenant, {
+        creditInvoiceId: credit.invoiceId,
+        debitInvoiceId: invoiceId,
+        amountMinor: command.amountMinor,
+      })
+      return
+    }
+    case 'payOutCredit':
+      await payOutCreditWithin(unit, tx, tenant, {
+        creditInvoiceId: invoiceId,
+        ...(command.amountMinor === undefined ? {} : { amountMinor: command.amountMinor }),
+      })
       return
   }
 }

@@ -24,7 +24,13 @@ export type CaseParts = Readonly<{
   attachment?: AttachmentInput | null
 }>
 
-export type NewCaseInput = CaseParts & Readonly<{ draft: DraftInvoiceInput; followUp?: CaseCommand }>
+export type NewCaseInput = CaseParts &
+  Readonly<{
+    draft: DraftInvoiceInput
+    followUp?: CaseCommand
+    /** A stand-alone credit invoice (a negative total that credits no invoice) instead of a debit invoice. */
+    standaloneCredit?: boolean
+  }>
 
 export type CaseEdit = CaseParts & Readonly<{ draft?: DraftPatch }>
 
@@ -46,7 +52,12 @@ export async function createCase(
   options: SaveCaseOptions = {},
 ): Promise<CaseDetails> {
   const caseId = await inTransaction(context, async (unit, tx) => {
-    const { caseId } = await createInvoice(unit, tenant, input.draft)
+    const { caseId } = await createInvoice(
+      unit,
+      tenant,
+      input.draft,
+      input.standaloneCredit ? { kind: 'credit_note' } : {},
+    )
     await saveParts(unit, tx, tenant, caseId, input)
     if (input.followUp) await performCaseCommand(unit, tx, tenant, caseId, input.followUp)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)

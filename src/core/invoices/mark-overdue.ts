@@ -26,6 +26,8 @@ export async function markOverdueInvoices(
       .where('organization_id', '=', org)
       .where('state', '=', 'open')
       .where('due_date', '<', today)
+      // An open stand-alone credit note is owed to the customer: it never falls overdue.
+      .where('kind', '=', 'invoice')
       // Oldest due first, the order of the (organization, state, due date) index, so a batch reads
       // only the rows it moves however many open invoices are not due yet.
       .orderBy('due_date')

@@ -42,6 +42,7 @@ describeEachEngine('billogram workflows (seed 001)', ({ storage }) => {
   const allSigned = () => receiver.received.every((request) => signatureIsValid(request, SIGN_KEY))
   const command = (id: string, name: string, body?: unknown) =>
     api.call('POST', `/billogram/${id}/command/${name}`, body)
+  const item = (price: number) => ({ title: 'Consulting Services', count: 1, vat: 25, price, unit: 'hour' })
   const body = (extra: Record<string, unknown> = {}) => ({
     customer: { customer_no: customerNo },
     items: [{ title: 'Consulting Services', count: 10, vat: 25, price: 1500, unit: 'hour' }],
@@ -124,23 +125,56 @@ describeEachEngine('billogram workflows (seed 001)', ({ storage }) => {
     expect(callbackTypes().filter((type) => type === 'Credit')).toHaveLength(2)
   })
 
-  test('workflow 3: stand-alone credits are refused as not enabled, and nothing is created', async () => {
-    const before = await api.call('GET', '/billogram?page_size=1')
-
+  test('workflow 3: a stand-alone credit is created, allocated across two billograms, the rest paid out', async () => {
+    const send = { on_success: { command: 'send', method: 'Email' } }
+    const first = await api.call('POST', '/billogram', body({ ...send, items: [item(400)] }))
+    const second = await api.call('POST', '/billogram', body({ ...send, items: [item(200)] }))
+    const third = await api.call('POST', '/billogram', body({ ...send, items: [item(1000)] }))
     const credit = await api.call(
       'POST',
       '/billogram',
-      body({ items: [{ title: 'Kredit', count: 1, price: -500, vat: 25 }] }),
+      body({ items: [{ title: 'Kredit', count: 1, price: -800, vat: 25 }] }),
     )
-    const allocate = await command(before.json.data[0].id, 'credit-allocate', {
-      amount: 500.0,
-      source_id: 'AAAAAAAA',
-    })
-    const after = await api.call('GET', '/billogram?page_size=1')
+    const creditId = credit.json.data.id
+    const attested = await command(creditId, 'send', { method: 'DoNotNotify' })
+    await deliver()
+    smtp.received.length = 0
+    receiver.received.length = 0
 
-    expect(credit.json).toMatchObject({ status: 'PERMISSION_DENIED', data: { field: 'items' } })
-    expect(allocate.json.status).toBe('PERMISSION_DENIED')
-    expect(after.json.meta.total_count).toBe(before.json.meta.total_count)
+    const toFirst = await command(first.json.data.id, 'credit-allocate', {
+      amount: 500.0,
+      source_id: creditId,
+    })
+    const toSecond = await command(second.json.data.id, 'credit-allocate', {
+      amount: 250,
+      source_id: creditId,
+    })
+    const settled = await command(second.json.data.id, 'credit-allocate', { amount: 1, source_id: creditId })
+    const beyondCredit = await command(third.json.data.id, 'credit-allocate', {
+      amount: 300,
+      source_id: creditId,
+    })
+    const paidOut = await command(creditId, 'credit-payment', { mode: 'remaining' })
+    await deliver()
+
+    expect(credit.json.data).toMatchObject({ state: 'Unattested', total_sum: -1000, remaining_sum: -1000 })
+    expect(attested.json.data).toMatchObject({ state: 'Unpaid', total_sum: -1000, ocr_number: '' })
+    // A debit billogram settled by a credit is Credited, as with the credit command.
+    expect(toFirst.json.data).toMatchObject({ state: 'Credited', remaining_sum: 0 })
+    expect(eventTypes(toFirst.json.data).at(-1)).toBe('Credit')
+    expect(toSecond.json.data).toMatchObject({ state: 'Credited', remaining_sum: 0 })
+    expect(settled.json.status).toBe('INVALID_OBJECT_STATE')
+    expect(beyondCredit.json).toMatchObject({ status: 'INVALID_PARAMETER', data: { field: 'amount' } })
+    expect(paidOut.json.data).toMatchObject({ state: 'Paid', remaining_sum: 0, total_sum: -1000 })
+    expect(eventTypes(paidOut.json.data).slice(-4)).toEqual([
+      'Payment',
+      'Payment',
+      'Payment',
+      'BillogramEnded',
+    ])
+    expect(paidOut.json.data.events.at(-2).data).toMatchObject({ amount: -250, remaining_sum: 0 })
+    expect(smtp.received).toHaveLength(0)
+    expect(allSigned()).toBe(true)
   })
 
   test('workflow 4: a customer asks for time on the invoice page, respite is granted and removed', async () => {

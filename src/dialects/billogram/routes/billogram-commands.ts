@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { runCaseCommand } from '../../../core/cases/run-case-command.ts'
 import type { CoreContext } from '../../../core/context.ts'
 import { tenantOf } from '../../../http/tenant.ts'
-import { withWireFields } from '../errors.ts'
+import { BillogramWireError, withWireFields } from '../errors.ts'
 import { billogramToWire, type WireContext } from '../wire/billogram-out.ts'
 import { renderBillogramCallback } from '../wire/callback-body.ts'
 import { COMMAND_FIELD_NAMES, commandOf } from '../wire/commands.ts'
@@ -23,7 +23,14 @@ export function registerBillogramCommandRoutes(
   app.post<Command>('/billogram/:id/command/:command', async (request) => {
     const tenant = tenantOf(request)
     const current = await billogramById(core, tenant, request.params.id)
-    const command = commandOf(request.params.command, current, objectBody(request.body))
+    const command = await commandOf(request.params.command, current, objectBody(request.body), (id) =>
+      billogramById(core, tenant, id).catch((error: unknown) => {
+        // A source that does not exist is a bad parameter of this billogram's command.
+        if (error instanceof BillogramWireError && error.code === 'NOT_FOUND')
+          throw new BillogramWireError('INVALID_PARAMETER', `billogram ${id} does not exist`, ['source_id'])
+        throw error
+      }),
+    )
     const details = await withWireFields(COMMAND_FIELD_NAMES, () =>
       runCaseCommand(core, tenant, current.caseId, command, { announce: renderBillogramCallback }),
     )

@@ -13,7 +13,7 @@ import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { tenantOf } from '../../../http/tenant.ts'
 import { BillogramWireError, withWireFields } from '../errors.ts'
 import { BILLOGRAM_CREATE, BILLOGRAM_LIST, BILLOGRAM_UPDATE } from '../wire/billogram-catalog.ts'
-import { BILLOGRAM_FIELD_NAMES, draftPatchFromWire } from '../wire/billogram-in.ts'
+import { BILLOGRAM_FIELD_NAMES, draftPatchFromWire, hasNegativeTotal } from '../wire/billogram-in.ts'
 import {
   billogramCompactToWire,
   billogramExtraOf,
@@ -82,6 +82,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
         tenant,
         {
           draft: { ...draft, contactId: contact.contactId, lines: draft.lines ?? [] },
+          standaloneCredit: hasNegativeTotal(draft.lines ?? [], products),
           ...(callback ? { callback } : {}),
           ...(attachment ? { attachment } : {}),
           ...(followUp ? { followUp } : {}),

@@ -5,6 +5,7 @@
 
 import { type CaseRecord, primaryInvoiceOf } from '../../../core/cases/case-details.ts'
 import type { CaseEvent } from '../../../core/events/list-events.ts'
+import { CREDIT_EVENTS, isStandaloneCredit } from '../../../core/invoices/settle-standalone-credit.ts'
 import { moneyOut, type RawNumber, timestampOut, wholeOut } from './values.ts'
 
 export type WireEvent = Readonly<{
@@ -39,7 +40,7 @@ function replay(event: CaseEvent, record: CaseRecord, running: Running): void {
   const invoice = record.invoices.find((candidate) => candidate.invoiceId === event.invoiceId)
   switch (event.type) {
     case 'invoice.approved':
-      if (invoice?.kind === 'invoice') {
+      if (invoice && (invoice.kind === 'invoice' || isStandaloneCredit(invoice))) {
         running.totalMinor += minor(event.data.grossMinor)
         running.remainingMinor += minor(event.data.grossMinor)
       }
@@ -51,7 +52,12 @@ function replay(event: CaseEvent, record: CaseRecord, running: Running): void {
       running.remainingMinor -= minor(event.data.creditMinor) - minor(event.data.toBalanceMinor)
       return
     case 'invoice.written_off':
+    case CREDIT_EVENTS.allocated:
       running.remainingMinor -= minor(event.data.amountMinor)
+      return
+    case CREDIT_EVENTS.used:
+    case CREDIT_EVENTS.paidOut:
+      running.remainingMinor += minor(event.data.amountMinor)
       return
     case 'invoice.reminder_sent': {
       // A reminder charges its fee and the interest earned until it (both raise what is owed).
@@ -104,6 +110,22 @@ function dataOf(
     }
     case 'invoice.written_off':
       return { type: 'Writeoff', data: { amount: money(event.data.amountMinor), ...sums } }
+    case CREDIT_EVENTS.allocated:
+      return { type: 'Credit', data: { amount: money(event.data.amountMinor), ...sums } }
+    case CREDIT_EVENTS.used:
+    case CREDIT_EVENTS.paidOut:
+      // Money leaving a stand-alone credit: to a debit billogram of the customer, or paid out.
+      return {
+        type: 'Payment',
+        data: {
+          amount: money(-minor(event.data.amountMinor)),
+          banking_amount: money(event.type === CREDIT_EVENTS.paidOut ? -minor(event.data.amountMinor) : 0n),
+          payer_name: '',
+          manual: true,
+          payment_flags: event.type === CREDIT_EVENTS.used ? ['credit allocated'] : ['credit paid out'],
+          ...sums,
+        },
+      }
     case 'invoice.overdue':
       return { type: 'Overdue', data: { date: text(event.data.dueDate) } }
     case 'invoice.respite_granted':

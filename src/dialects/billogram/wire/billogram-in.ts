@@ -191,7 +191,7 @@ export function draftPatchFromWire(
           ...(fee ? [fee] : []),
         ]
       : undefined
-  if (given) refuseNegativeTotal(given, products)
+  if (given && current) keepTotalSign(given, products, current)
   const lines = given && withOreRounding(given, [...products.values()], currency, roundingAccount)
   const info = readObject(body, 'info') ?? {}
   return {
@@ -212,10 +212,11 @@ export function draftPatchFromWire(
 }
 
 /**
- * A billogram with a negative total is a stand-alone credit invoice, which the vendor enables per
- * account and this server does not offer: refused before anything is written.
+ * A billogram with a negative total is a stand-alone credit invoice
+ * (../shared/reference/billogram.md §4, seed 001 workflow 3): the core's credit note that credits
+ * no invoice.
  */
-function refuseNegativeTotal(lines: readonly DraftLineInput[], products: ItemLookup): void {
+export function hasNegativeTotal(lines: readonly DraftLineInput[], products: ItemLookup): boolean {
   let net = decimal(0n)
   for (const line of lines) {
     const product = [...products.values()].find((candidate) => candidate.productId === line.productId)
@@ -225,12 +226,19 @@ function refuseNegativeTotal(lines: readonly DraftLineInput[], products: ItemLoo
       multiplyDecimal(parseDecimal(line.quantity ?? '1', 'count'), parseDecimal(price, 'price')),
     )
   }
-  if (net.units < 0n)
-    throw new BillogramWireError(
-      'PERMISSION_DENIED',
-      'stand-alone credit invoices (a negative total) are not enabled for this account; credit a billogram with the credit command',
-      ['items'],
-    )
+  return net.units < 0n
+}
+
+/** A stand-alone credit never becomes a debit invoice, nor a debit invoice a credit, by an update. */
+function keepTotalSign(lines: readonly DraftLineInput[], products: ItemLookup, current: Invoice): void {
+  const credit = current.kind === 'credit_note'
+  if (hasNegativeTotal(lines, products) === credit) return
+  throw invalid(
+    ['items'],
+    credit
+      ? 'a stand-alone credit invoice keeps a negative total; it cannot become a debit invoice'
+      : 'a debit billogram keeps a positive total; create a stand-alone credit as a billogram of its own',
+  )
 }
 
 /** Core field names as the billogram resource names them. */

@@ -89,7 +89,7 @@ export function customerSnapshotOf(contact: Contact) {
 
 function flagsOf(primary: Invoice, messages: boolean): string[] {
   return [
-    ...(primary.paidMinor > 0n && primary.balanceMinor > 0n ? ['partly paid'] : []),
+    ...(primary.paidMinor !== 0n && primary.balanceMinor !== 0n ? ['partly paid'] : []),
     ...(messages ? ['message'] : []),
   ]
 }

@@ -32,7 +32,16 @@ export const BILLOGRAM_STATES = [
 
 export type BillogramState = (typeof BILLOGRAM_STATES)[number]
 
+/** A stand-alone credit is open until it is all allocated or paid out, then Paid. */
+function creditStateOf(credit: Invoice): BillogramState {
+  if (credit.state === 'draft') return 'Unattested'
+  if (credit.state === 'deleted') return 'Deleted'
+  if (credit.state !== 'open') return 'Paid'
+  return credit.paidMinor === 0n ? 'Unpaid' : 'PartlyPaid'
+}
+
 export function billogramStateOf(primary: Invoice): BillogramState {
+  if (primary.kind === 'credit_note') return creditStateOf(primary)
   switch (primary.state) {
     case 'draft':
       return 'Unattested'

@@ -4,6 +4,7 @@
 // here is a sum of the core's own minor-unit amounts.
 
 import type { CaseRecord } from '../../../core/cases/case-details.ts'
+import { isStandaloneCredit } from '../../../core/invoices/settle-standalone-credit.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { isRoundingLine } from './ore-rounding.ts'
 
@@ -40,7 +41,9 @@ function sum(invoices: readonly Invoice[], pick: (invoice: Invoice) => bigint): 
 }
 
 export function sumsOf(record: CaseRecord): CaseSums {
-  const debits = record.invoices.filter((invoice) => invoice.kind === 'invoice')
+  // A stand-alone credit's case has no debit invoice: its sums are the credit's own, negative.
+  const debitInvoices = record.invoices.filter((invoice) => invoice.kind === 'invoice')
+  const debits = debitInvoices.length > 0 ? debitInvoices : record.invoices.filter(isStandaloneCredit)
   const feeLines = debits.flatMap((invoice) => invoice.lines.filter((line) => isInvoiceFeeLine(line.extra)))
   const roundingMinor = debits
     .flatMap((invoice) => invoice.lines.filter((line) => isRoundingLine(line.extra)))

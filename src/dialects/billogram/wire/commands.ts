@@ -29,6 +29,8 @@ export const COMMAND_CATALOGS: Readonly<Record<string, Catalog>> = {
   respite: { date: 'w' },
   'remove-respite': {},
   attach: { filename: 'w', content: 'w' },
+  'credit-payment': { mode: 'w', amount: 'w' },
+  'credit-allocate': { amount: 'w', source_id: 'w' },
 }
 
 const UNAVAILABLE: Readonly<Record<string, string>> = {
@@ -36,8 +38,6 @@ const UNAVAILABLE: Readonly<Record<string, string>> = {
   sell: 'factoring (sell) is not enabled for this account',
   writedown: 'write-downs are not enabled for this account',
   'revert-writedown': 'write-downs are not enabled for this account',
-  'credit-payment': 'stand-alone credit invoices are not enabled for this account',
-  'credit-allocate': 'stand-alone credit invoices are not enabled for this account',
   'confirmed-loss': 'confirmed losses are not enabled for this account',
   'settle-underpayment': 'settling underpayments is not enabled for this account',
 }
@@ -109,7 +109,36 @@ function creditOf(body: JsonObject, details: CaseDetails, currency: string): Cas
   return { type: 'credit', selection, ...(delivery ? { delivery } : {}) }
 }
 
-export function commandOf(name: string, details: CaseDetails, body: JsonObject): CaseCommand {
+/** credit-payment on a stand-alone credit: all that is left, or an amount of it. */
+function creditPaymentOf(body: JsonObject, currency: string): CaseCommand {
+  const mode = readChoice(body, 'mode', ['remaining', 'amount'] as const)
+  if (mode === undefined) throw invalid('mode', 'mode is required: remaining or amount')
+  if (mode === 'remaining') return { type: 'payOutCredit' }
+  return { type: 'payOutCredit', amountMinor: amountMinorOf(body, currency) }
+}
+
+/** The case behind a billogram id that a command's body names. */
+export type SourceLookup = (billogramId: string) => Promise<CaseDetails>
+
+/** credit-allocate on a debit billogram: {amount, source_id} of a stand-alone credit. */
+async function creditAllocateOf(
+  body: JsonObject,
+  currency: string,
+  sourceOf: SourceLookup,
+): Promise<CaseCommand> {
+  const amountMinor = amountMinorOf(body, currency)
+  const sourceId = readText(body, 'source_id', [], 20)
+  if (sourceId === undefined || sourceId === '') throw invalid('source_id', 'source_id is required')
+  const source = await sourceOf(sourceId)
+  return { type: 'allocateCredit', sourceCaseId: source.caseId, amountMinor }
+}
+
+export async function commandOf(
+  name: string,
+  details: CaseDetails,
+  body: JsonObject,
+  sourceOf: SourceLookup,
+): Promise<CaseCommand> {
   const unavailable = UNAVAILABLE[name]
   if (unavailable) throw new BillogramWireError('PERMISSION_DENIED', unavailable)
   const catalog = COMMAND_CATALOGS[name]
@@ -121,6 +150,8 @@ export function commandOf(name: string, details: CaseDetails, body: JsonObject):
   switch (name) {
     case 'send':
       if (body.method === undefined) throw invalid('method', 'method is required')
+      // A stand-alone credit may be attested without being sent (seed 001, workflow 3).
+      if (body.method === 'DoNotNotify' && primary?.kind === 'credit_note') return { type: 'issue' }
       return { type: 'issue', delivery: deliveryOf(body.method) }
     case 'resend':
       return { type: 'deliver', delivery: deliveryOf(method()) }
@@ -149,6 +180,10 @@ export function commandOf(name: string, details: CaseDetails, body: JsonObject):
       return { type: 'grantRespite', until: body.date }
     case 'remove-respite':
       return { type: 'removeRespite' }
+    case 'credit-payment':
+      return creditPaymentOf(body, currency)
+    case 'credit-allocate':
+      return creditAllocateOf(body, currency, sourceOf)
     default:
       return { type: 'attach', attachment: { filename: body.filename, contentBase64: body.content } }
   }
@@ -156,6 +191,8 @@ export function commandOf(name: string, details: CaseDetails, body: JsonObject):
 
 export const COMMAND_FIELD_NAMES: FieldNames = [
   [/^(amount|date|message|method|mode)$/, '$1'],
+  [/^sourceId$/, 'source_id'],
+  [/^invoiceId$/, 'id'],
   [/^paidOn$/, 'date'],
   [/^lines\.(\d+)\.quantity$/, 'items.$1.count'],
   [/^lines$/, 'items'],

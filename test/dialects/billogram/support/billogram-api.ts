@@ -135,7 +135,13 @@ async function assertBillogramSums(api: BillogramApi, storage: Storage): Promise
       ),
     ])
     .where('invoices.organization_id', '=', api.organizationId())
-    .where('invoices.kind', '=', 'invoice')
+    // A case's debit invoices, or the stand-alone credit (a credit note crediting no invoice) that opened it.
+    .where((eb) =>
+      eb.or([
+        eb('invoices.kind', '=', 'invoice'),
+        eb.and([eb('invoices.kind', '=', 'credit_note'), eb('invoices.credited_invoice_id', 'is', null)]),
+      ]),
+    )
     .groupBy('cases.case_no')
     .execute()
   const byCaseNo = new Map(rows.map((row) => [String(row.case_no), row]))
@@ -178,9 +184,9 @@ export async function assertInvariants(storage: Storage, organizationId: string)
       'written_off_minor',
       'kind',
       'state',
+      'credited_invoice_id',
     ])
     .where('organization_id', '=', organizationId)
-    .where('kind', '=', 'invoice')
     .execute()
   for (const invoice of invoices) {
     const remaining =
@@ -189,6 +195,13 @@ export async function assertInvariants(storage: Storage, organizationId: string)
       invoice.paid_minor -
       invoice.credited_minor -
       invoice.written_off_minor
-    expect(remaining >= 0n, `invoice ${invoice.invoice_id} owes ${remaining}`).toBe(true)
+    if (invoice.kind === 'invoice')
+      expect(remaining >= 0n, `invoice ${invoice.invoice_id} owes ${remaining}`).toBe(true)
+    else if (invoice.credited_invoice_id === null)
+      // A stand-alone credit has between nothing and all of its (negative) total left.
+      expect(
+        remaining <= 0n && remaining >= invoice.gross_minor,
+        `credit ${invoice.invoice_id} has ${remaining} left of ${invoice.gross_minor}`,
+      ).toBe(true)
   }
 }
