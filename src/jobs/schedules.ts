@@ -8,6 +8,7 @@ import type { CoreContext, Tenant } from '../core/context.ts'
 import { COUNT_BATCH_SIZE, countOverdueDays } from '../core/dunning/count-overdue-days.ts'
 import { STEP_BATCH_SIZE, takeDunningSteps } from '../core/dunning/take-dunning-steps.ts'
 import { markOverdueInvoices, OVERDUE_BATCH_SIZE } from '../core/invoices/mark-overdue.ts'
+import { issueDueRecurrings, RECURRING_BATCH_SIZE } from '../core/recurring/issue-due-recurrings.ts'
 
 export type JobBatch = Readonly<{
   /** Invoices this batch looked at. */
@@ -51,6 +52,16 @@ export const SCHEDULES: readonly Schedule[] = [
     async runBatch(context, tenant, cursor) {
       const batch = await takeDunningSteps(context, tenant, cursor)
       return { handled: batch.handled, cursor: batch.cursor, done: batch.handled < STEP_BATCH_SIZE }
+    },
+  },
+  {
+    job: 'recurring',
+    cadence: 'daily',
+    summary:
+      'each recurring whose next creation day has come issues its invoice (draft, approved, emailed or posted) and moves to its next occurrence',
+    async runBatch(context, tenant) {
+      const batch = await issueDueRecurrings(context, tenant)
+      return { handled: batch.handled, cursor: undefined, done: batch.handled < RECURRING_BATCH_SIZE }
     },
   },
 ]

@@ -6,6 +6,7 @@ import type { Generated } from 'kysely'
 import type { AutomationTables } from './schema-automation.ts'
 import type { BillogramTables } from './schema-billogram.ts'
 import type { BillomatTables } from './schema-billomat.ts'
+import type { BillomatAutomationTables } from './schema-billomat-automation.ts'
 import type { BillyTables } from './schema-billy.ts'
 
 export type OrganizationsTable = {
@@ -304,7 +305,12 @@ export type DeliveryLogTable = {
   created_at: string
 }
 
-export type Database = CoreTables & BillogramTables & BillomatTables & BillyTables & AutomationTables
+export type Database = CoreTables &
+  BillogramTables &
+  BillomatTables &
+  BillyTables &
+  AutomationTables &
+  BillomatAutomationTables
 
 export type CoreTables = {
   organizations: OrganizationsTable

@@ -25,7 +25,7 @@ const WORKER = 'test/jobs/fixtures/scheduler-worker.ts'
 const ORGANIZATIONS = 4
 const INVOICES_PER_ORGANIZATION = 15
 const INVOICES = ORGANIZATIONS * INVOICES_PER_ORGANIZATION
-const JOBS_PER_ORGANIZATION = 3
+const JOBS_PER_ORGANIZATION = 4
 
 async function seedOrganization(core: CoreContext, index: number): Promise<string> {
   const { organizationId } = await createOrganization(core, {

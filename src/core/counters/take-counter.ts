@@ -12,6 +12,7 @@ export type CounterKey =
   | 'invoice'
   | 'payment'
   | 'bill'
+  | 'recurring'
   | `record:${string}`
 
 async function ensureCounter(tx: Tx, organizationId: string, key: CounterKey): Promise<void> {

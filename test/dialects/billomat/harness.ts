@@ -10,7 +10,9 @@ import { createCredential } from '../../../src/core/credentials/create-credentia
 import { createOrganization } from '../../../src/core/organizations/create-organization.ts'
 import { createBillomatDialect } from '../../../src/dialects/billomat/plugin.ts'
 import type { RateLimitOptions } from '../../../src/dialects/billomat/rate-limit.ts'
+import { registerSandboxClock } from '../../../src/http/sandbox-clock.ts'
 import { buildServer, createServices } from '../../../src/http/server.ts'
+import { createScheduler } from '../../../src/jobs/scheduler.ts'
 import type { Storage } from '../../../src/storage/database.ts'
 import { accountBalances, coreOf, fixedClock } from '../../support/core-fixtures.ts'
 
@@ -41,17 +43,21 @@ export type HarnessOptions = Readonly<{
   rateLimit?: RateLimitOptions
   currency?: string
   country?: string
+  /** Serves the sandbox clock's admin route, with a scheduler, as `faktura serve --sandbox` does. */
+  sandbox?: boolean
 }>
 
 export async function openBillomat(storage: Storage, options: HarnessOptions = {}): Promise<Billomat> {
   const core = coreOf(storage, fixedClock(options.clockIso ?? '2026-11-02T10:00:00.000Z'))
   const config = loadConfig(
-    { 'data-dir': '/tmp/unused', 'public-url': 'https://faktura.example' },
+    { 'data-dir': '/tmp/unused', 'public-url': 'https://faktura.example', sandbox: options.sandbox ?? false },
     { LOG_LEVEL: 'silent' },
   )
-  const app = await buildServer(createServices(config, core), [
+  const services = createServices(config, core)
+  const app = await buildServer(services, [
     createBillomatDialect({ rateLimit: options.rateLimit ?? GENEROUS_LIMIT }),
   ])
+  if (options.sandbox) registerSandboxClock(app, services, createScheduler({ context: core }))
   const organization = await createOrganization(core, {
     name: 'Muster GmbH',
     country: options.country ?? 'DE',

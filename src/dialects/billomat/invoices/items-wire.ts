@@ -158,8 +158,14 @@ export function itemAmounts(
   }
 }
 
+const ITEM_PARENTS = {
+  'invoice-item': 'invoice_id',
+  'credit-note-item': 'credit_note_id',
+  'recurring-item': 'recurring_id',
+} as const
+
 export function itemToWire(
-  name: 'invoice-item' | 'credit-note-item',
+  name: keyof typeof ITEM_PARENTS,
   invoice: Invoice,
   line: InvoiceLine,
   articleSeq: bigint | undefined,
@@ -167,7 +173,7 @@ export function itemToWire(
   const extra = lineExtraOf(line)
   const currency = invoice.currency as CurrencyCode
   const amounts = itemAmounts(line, invoice)
-  const parent = name === 'invoice-item' ? 'invoice_id' : 'credit_note_id'
+  const parent = ITEM_PARENTS[name]
   return record(name, [
     int('id', itemIdOf(invoice.invoiceSeq, itemNoOf(line))),
     datetime('created', invoice.createdAt),

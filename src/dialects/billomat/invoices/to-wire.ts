@@ -136,6 +136,12 @@ function cashDiscount(invoice: Invoice, extra: WireStrings): WireField[] {
   ]
 }
 
+/** The recurring an invoice was issued by, as the core's recurring job marks it. */
+function recurringNoOf(invoice: Invoice): string | undefined {
+  const recurring = invoice.extra.recurring as { recurringNo?: string } | undefined
+  return recurring?.recurringNo
+}
+
 export function documentToWire(invoice: Invoice, context: DocumentWireContext): WireRecord {
   const isInvoice = invoice.kind === 'invoice'
   const extra = docExtraOf(invoice)
@@ -161,7 +167,7 @@ export function documentToWire(invoice: Invoice, context: DocumentWireContext): 
         int('invoice_id', extra.invoice_id),
         int('offer_id', extra.offer_id),
         int('confirmation_id', extra.confirmation_id),
-        int('recurring_id', extra.recurring_id),
+        int('recurring_id', extra.recurring_id ?? recurringNoOf(invoice)),
         str('dig_proceeded', '0'),
       ]
     : [int('invoice_id', creditedSeq ?? extra.invoice_id), int('free_text_id', extra.free_text_id)]

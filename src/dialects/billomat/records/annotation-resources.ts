@@ -5,7 +5,7 @@
 import { listRecords } from '../../../core/records/list-records.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import { propertyValueKey } from '../routes/property-filters.ts'
-import { articleParent, clientParent, creditNoteParent, invoiceParent } from './parents.ts'
+import { articleParent, clientParent, creditNoteParent, invoiceParent, recurringParent } from './parents.ts'
 import type { ParentSpec, RecordSpec } from './record-spec.ts'
 
 export function tags(path: string, element: string, parent: ParentSpec): RecordSpec {
@@ -154,6 +154,7 @@ export const ANNOTATION_RESOURCES: readonly RecordSpec[] = [
   tags('credit-note-tags', 'credit-note-tag', creditNoteParent),
   tags('client-tags', 'client-tag', clientParent(false)),
   tags('article-tags', 'article-tag', articleParent),
+  tags('recurring-tags', 'recurring-tag', recurringParent),
   comments('invoice-comments', 'invoice-comment', invoiceParent),
   comments('credit-note-comments', 'credit-note-comment', creditNoteParent),
   properties('client-properties', 'client-property'),

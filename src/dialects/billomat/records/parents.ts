@@ -5,6 +5,7 @@ import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { getInvoice } from '../../../core/invoices/get-invoice.ts'
 import { DomainError } from '../../../domain/errors.ts'
 import { contactByNo, invoiceBySeq, productBySeq } from '../ids.ts'
+import { recurringByNo } from '../recurrings/recurring-lookups.ts'
 import type { ParentSpec } from './record-spec.ts'
 
 export const invoiceParent: ParentSpec = {
@@ -24,6 +25,12 @@ export const clientParent = (requiredInList: boolean): ParentSpec => ({
   requiredInList,
   resolve: async (core, tenant, id) => (await contactByNo(core, tenant, id, 'client_id')).contactId,
 })
+
+export const recurringParent: ParentSpec = {
+  field: 'recurring_id',
+  resolve: async (core, tenant, id) =>
+    (await recurringByNo(core, tenant, id, 'recurring_id')).recurring.recurringId,
+}
 
 export const articleParent: ParentSpec = {
   field: 'article_id',

@@ -15,6 +15,8 @@ import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
 import { feedSearchRoutes } from './feed-search.ts'
 import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
+import { recurringChildRoutes } from './recurring-children.ts'
+import { recurringRoutes } from './recurrings.ts'
 import { supplierRoutes } from './suppliers.ts'
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
@@ -33,6 +35,8 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     feedSearchRoutes,
     customfieldRoutes,
     supplierRoutes,
+    recurringRoutes,
+    recurringChildRoutes,
   ])
     routes(app, services)
 }
