@@ -47,7 +47,7 @@ describeEachEngine('billomat recurrings', ({ storage }) => {
     for (let round = 0; round < 50; round += 1) if ((await relay.runOnce()).claimed === 0) return
   }
   const create = async (fields: Record<string, unknown>) =>
-    ok<{ recurring: Wire }>(
+    ok<{ recurring: Wire & { id: string } }>(
       await api.json('POST', '/recurrings', {
         recurring: {
           client_id: clientId,
