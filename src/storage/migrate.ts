@@ -11,6 +11,7 @@ import * as billy from './migrations/0005-billy.ts'
 import * as automation from './migrations/0006-automation.ts'
 import * as billomatAutomation from './migrations/0009-billomat-automation.ts'
 import * as billomatPurchases from './migrations/0010-billomat-purchases.ts'
+import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-automation': automation,
   '0009-billomat-automation': billomatAutomation,
   '0010-billomat-purchases': billomatPurchases,
+  '0011-billy-reminders-files': billyRemindersFiles,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

@@ -98,6 +98,53 @@ export type InvoiceLateFeesTable = {
   created_at: string
 }
 
+export type ReminderNoticesTable = {
+  organization_id: string
+  notice_id: string
+  contact_id: string
+  fee_currency: string
+  flat_fee: string
+  percentage_fee: string
+  extra: string
+  created_at: string
+}
+
+export type ReminderNoticeInvoicesTable = {
+  organization_id: string
+  notice_id: string
+  invoice_id: string
+  level: number
+  charged_minor: bigint
+}
+
+export type DaybookBalanceAccountsTable = {
+  organization_id: string
+  balance_account_id: string
+  daybook_id: string
+  account_number: string
+  priority: number
+}
+
+export type StoredFilesTable = {
+  organization_id: string
+  file_id: string
+  file_name: string
+  content_type: string
+  size_bytes: number
+  content_base64: string
+  created_at: string
+}
+
+export type AttachmentsTable = {
+  organization_id: string
+  attachment_id: string
+  file_id: string
+  owner_type: string
+  owner_id: string
+  priority: number
+  created_at: string
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
@@ -106,4 +153,9 @@ export type BillyTables = {
   bill_lines: BillLinesTable
   bill_payment_associations: BillPaymentAssociationsTable
   invoice_late_fees: InvoiceLateFeesTable
+  reminder_notices: ReminderNoticesTable
+  reminder_notice_invoices: ReminderNoticeInvoicesTable
+  daybook_balance_accounts: DaybookBalanceAccountsTable
+  stored_files: StoredFilesTable
+  attachments: AttachmentsTable
 }

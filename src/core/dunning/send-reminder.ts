@@ -33,6 +33,7 @@ export type SendReminderInput = Readonly<{
   /** A fee chosen instead of the level's own; the statutory limits still apply. */
   feeMinor?: bigint
   message?: string
+  /** Where the reminder goes; an empty set records it undelivered (the client prints it itself). */
   channels?: ReminderChannels
 }>
 
@@ -139,6 +140,7 @@ export async function sendRemindersWithin(
 
 function deliveryOf(facts: DunningFacts, plan: PlannedReminder, input: SendReminderInput, now: string) {
   const { invoice } = plan
+  if (input.channels && Object.keys(input.channels).length === 0) return []
   const channels = checkChannels(
     input.channels ??
       reminderChannels(

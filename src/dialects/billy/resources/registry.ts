@@ -13,6 +13,7 @@ import { contacts } from './contacts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
 import { invoiceLateFees } from './invoice-late-fees.ts'
 import { invoiceLines } from './invoice-lines.ts'
+import { invoiceReminderAssociations, invoiceReminders } from './invoice-reminders.ts'
 import { invoices } from './invoices.ts'
 import { postings, transactions } from './ledger.ts'
 import { organizations, users } from './organizations.ts'
@@ -37,6 +38,8 @@ export const BILLY_REGISTRY = createRegistry([
   invoices,
   invoiceLines,
   invoiceLateFees,
+  invoiceReminders,
+  invoiceReminderAssociations,
   bills,
   billLines,
   bankPayments,

@@ -1,0 +1,88 @@
+// Tables for Billy's reminder documents, daybook balance accounts, and uploaded files with their
+// attachments. A reminder notice groups the invoices one reminder covers; each invoice's reminder
+// itself (level, fee, delivery) is the core's dunning step, recorded in dunning_reminders.
+// Files keep their bytes as base64 text, the one column type both engines store alike; uploads
+// are bounded by the server's body limit.
+
+import type { Kysely } from 'kysely'
+
+type Db = Kysely<unknown>
+
+export async function up(db: Db): Promise<void> {
+  await db.schema
+    .createTable('reminder_notices')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('notice_id', 'text', (c) => c.notNull())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('fee_currency', 'text', (c) => c.notNull())
+    .addColumn('flat_fee', 'text', (c) => c.notNull())
+    .addColumn('percentage_fee', 'text', (c) => c.notNull())
+    .addColumn('extra', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('reminder_notices_pk', ['organization_id', 'notice_id'])
+    .execute()
+  await db.schema
+    .createIndex('reminder_notices_contact')
+    .on('reminder_notices')
+    .columns(['organization_id', 'contact_id'])
+    .execute()
+
+  await db.schema
+    .createTable('reminder_notice_invoices')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('notice_id', 'text', (c) => c.notNull())
+    .addColumn('invoice_id', 'text', (c) => c.notNull())
+    .addColumn('level', 'integer', (c) => c.notNull())
+    .addColumn('charged_minor', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('reminder_notice_invoices_pk', ['organization_id', 'notice_id', 'invoice_id'])
+    .execute()
+  await db.schema
+    .createIndex('reminder_notice_invoices_invoice')
+    .on('reminder_notice_invoices')
+    .columns(['organization_id', 'invoice_id'])
+    .execute()
+
+  await db.schema
+    .createTable('daybook_balance_accounts')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('balance_account_id', 'text', (c) => c.notNull())
+    .addColumn('daybook_id', 'text', (c) => c.notNull())
+    .addColumn('account_number', 'text', (c) => c.notNull())
+    .addColumn('priority', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('daybook_balance_accounts_pk', ['organization_id', 'balance_account_id'])
+    .execute()
+  await db.schema
+    .createIndex('daybook_balance_accounts_daybook')
+    .on('daybook_balance_accounts')
+    .columns(['organization_id', 'daybook_id'])
+    .execute()
+
+  await db.schema
+    .createTable('stored_files')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('file_id', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size_bytes', 'integer', (c) => c.notNull())
+    .addColumn('content_base64', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('stored_files_pk', ['organization_id', 'file_id'])
+    .execute()
+
+  await db.schema
+    .createTable('attachments')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('attachment_id', 'text', (c) => c.notNull())
+    .addColumn('file_id', 'text', (c) => c.notNull())
+    .addColumn('owner_type', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('priority', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('attachments_pk', ['organization_id', 'attachment_id'])
+    .execute()
+  await db.schema
+    .createIndex('attachments_owner')
+    .on('attachments')
+    .columns(['organization_id', 'owner_type', 'owner_id'])
+    .execute()
+}
