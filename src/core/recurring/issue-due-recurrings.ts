@@ -24,7 +24,15 @@ export const RECURRING_BATCH_SIZE = 50
 
 export const RECURRING_ISSUED_EVENT = 'recurring.invoice_issued'
 
-export type IssuedRecurring = Readonly<{ recurringId: string; invoice: Invoice; issuedOn: string }>
+export type IssuedRecurring = Readonly<{
+  recurringId: string
+  invoice: Invoice
+  issuedOn: string
+  nextCreationOn: string | null
+}>
+
+/** Occurrences one batch catches up per recurring (a server down for a year of daily invoices). */
+const MAX_CATCH_UP = 400
 
 async function dueRecurrings(context: CoreContext, tenant: Tenant, today: string) {
   return context.storage.db
@@ -96,8 +104,8 @@ async function issueOne(
     })
   if (recurring.action === 'letter')
     await sendInvoice(unit, tenant, { invoiceId: invoice.invoiceId, letter: recurring.letter })
-  await advance(unit, tenant, recurring, invoice, on)
-  return { recurringId, invoice, issuedOn: on }
+  const next = await advance(unit, tenant, recurring, invoice, on)
+  return { recurringId, invoice, issuedOn: on, nextCreationOn: next }
 }
 
 async function advance(
@@ -106,19 +114,20 @@ async function advance(
   recurring: Recurring,
   invoice: Invoice,
   on: string,
-) {
+): Promise<string | null> {
   const createdCount = recurring.createdCount + 1
   const anchorSteps = recurring.anchorSteps + 1
+  const next = nextCreationOn(recurring.anchorOn, recurring.recurrence, anchorSteps, createdCount, {
+    endOn: recurring.endOn,
+    iterations: recurring.iterations,
+  })
   const now = nowIso(unit)
   await unit.storage.db
     .updateTable('recurrings')
     .set({
       created_count: createdCount,
       anchor_steps: anchorSteps,
-      next_creation_on: nextCreationOn(recurring.anchorOn, recurring.recurrence, anchorSteps, createdCount, {
-        endOn: recurring.endOn,
-        iterations: recurring.iterations,
-      }),
+      next_creation_on: next,
       last_invoice_id: invoice.invoiceId,
       last_created_on: on,
       failed_on: null,
@@ -138,6 +147,7 @@ async function advance(
       occurredAt: now,
     }),
   )
+  return next
 }
 
 /** Issues the recurring's due invoice in one transaction; the recurring's own refusal is recorded on it. */
@@ -169,7 +179,13 @@ export async function issueDueRecurrings(
   const today = await organizationToday(context, tenant)
   const due = await dueRecurrings(context, tenant, today)
   let issued = 0
-  for (const { recurring_id: recurringId } of due)
-    if (await issueRecurring(context, tenant, recurringId, today)) issued += 1
+  for (const { recurring_id: recurringId } of due) {
+    // Occurrences missed while the server was down are issued now, each dated on its own day.
+    for (let round = 0; round < MAX_CATCH_UP; round += 1) {
+      const result = await issueRecurring(context, tenant, recurringId, today)
+      if (result) issued += 1
+      if (!result?.nextCreationOn || result.nextCreationOn > today) break
+    }
+  }
   return { handled: due.length, issued }
 }
