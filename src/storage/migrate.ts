@@ -12,6 +12,7 @@ import * as automation from './migrations/0006-automation.ts'
 import * as billomatAutomation from './migrations/0009-billomat-automation.ts'
 import * as billomatPurchases from './migrations/0010-billomat-purchases.ts'
 import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts'
+import * as automationMore from './migrations/0013-automation-more.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-billomat-automation': billomatAutomation,
   '0010-billomat-purchases': billomatPurchases,
   '0011-billy-reminders-files': billyRemindersFiles,
+  '0013-automation-more': automationMore,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

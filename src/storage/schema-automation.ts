@@ -54,6 +54,10 @@ export type DunningInvoicesTable = {
   collection_started_on: string | null
   collection_outcome: string | null
   collection_closed_on: string | null
+  /** Migration 0013: the invoice's own reminder fee, contractual rate and days to collection. */
+  reminder_fee_minor: bigint | null
+  interest_rate: string | null
+  collection_after_days: number | null
   updated_at: string
 }
 

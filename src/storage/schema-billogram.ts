@@ -42,6 +42,8 @@ export type BillingTabsTable = {
   case_id: string | null
   created_at: string
   emptied_at: string | null
+  /** Migration 0013: the organization's day this billing period began. */
+  period_start_on: string | null
 }
 
 export type BillingTabItemsTable = {

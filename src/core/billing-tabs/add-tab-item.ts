@@ -8,7 +8,7 @@ import { forUpdate } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import type { DraftLineInput } from '../invoices/resolve-draft.ts'
-import { itemFromRow, openTabRow, type TabItem } from './billing-tab-record.ts'
+import { itemFromRow, newTabRow, openTabRow, type TabItem } from './billing-tab-record.ts'
 
 export type AddTabItemInput = Readonly<{ contactId: string; deduplicationId: string; line: DraftLineInput }>
 
@@ -71,15 +71,7 @@ export async function addTabItem(
     }
     let tab = await openTabRow(tx, org, input.contactId)
     if (!tab) {
-      tab = {
-        organization_id: org,
-        billing_tab_id: newId(),
-        contact_id: input.contactId,
-        settings: '{}',
-        case_id: null,
-        created_at: now,
-        emptied_at: null,
-      }
+      tab = await newTabRow(context, tx, org, input.contactId)
       await tx.insertInto('billing_tabs').values(tab).execute()
     }
     const row = {

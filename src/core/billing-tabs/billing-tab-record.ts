@@ -1,9 +1,16 @@
 // A customer's billing tab: invoice lines collected over time, each added once per deduplication
 // id, billed together when the tab is emptied. The one place that knows the billing-tab columns.
 
+import {
+  billingPeriodEnd,
+  currentPeriodStart,
+  isBillingFrequency,
+} from '../../domain/billing-tabs/billing-period.ts'
 import type { Executor } from '../../storage/database.ts'
+import { newId } from '../../storage/ids.ts'
 import type { BillingTabItemsTable, BillingTabsTable } from '../../storage/schema-billogram.ts'
 import type { DeliveryChoice } from '../cases/delivery-channels.ts'
+import { type CoreContext, nowIso, todayFor } from '../context.ts'
 import type { DraftLineInput } from '../invoices/resolve-draft.ts'
 
 export type TabSettings = Readonly<{ billingFrequency?: string; delivery?: DeliveryChoice }>
@@ -23,6 +30,8 @@ export type BillingTab = Readonly<{
   caseId: string | null
   createdAt: string
   emptiedAt: string | null
+  /** The organization's day this billing period began. */
+  periodStartOn: string
   items: readonly TabItem[]
 }>
 
@@ -56,7 +65,50 @@ export async function loadTab(
     caseId: row.case_id,
     createdAt: row.created_at,
     emptiedAt: row.emptied_at,
+    periodStartOn: row.period_start_on ?? row.created_at.slice(0, 10),
     items: items.map(itemFromRow),
+  }
+}
+
+/**
+ * A new open tab for the contact (not yet inserted): the settings of its last tab carried over,
+ * and its billing period starting where that tab's period ended, or today for a first tab.
+ */
+export async function newTabRow(
+  context: CoreContext,
+  db: Executor,
+  organizationId: string,
+  contactId: string,
+): Promise<BillingTabsTable> {
+  const organization = await db
+    .selectFrom('organizations')
+    .select('clock_offset_days')
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow()
+  const today = todayFor(context, organization.clock_offset_days)
+  const last = await db
+    .selectFrom('billing_tabs')
+    .select(['settings', 'period_start_on'])
+    .where('organization_id', '=', organizationId)
+    .where('contact_id', '=', contactId)
+    .where('emptied_at', 'is not', null)
+    .orderBy('emptied_at', 'desc')
+    .executeTakeFirst()
+  const settings = last ? (JSON.parse(last.settings) as TabSettings) : {}
+  const frequency = settings.billingFrequency
+  const periodStartOn =
+    last?.period_start_on && isBillingFrequency(frequency)
+      ? currentPeriodStart(billingPeriodEnd(last.period_start_on, frequency), frequency, today)
+      : today
+  return {
+    organization_id: organizationId,
+    billing_tab_id: newId(),
+    contact_id: contactId,
+    settings: JSON.stringify(settings),
+    case_id: null,
+    created_at: nowIso(context),
+    emptied_at: null,
+    period_start_on: periodStartOn > today ? today : periodStartOn,
   }
 }
 

@@ -5,7 +5,6 @@
 
 import { DomainError, notFound } from '../../domain/errors.ts'
 import { forUpdate, type Tx } from '../../storage/database.ts'
-import { newId } from '../../storage/ids.ts'
 import type { CallbackRenderer } from '../callbacks/enqueue-case-callbacks.ts'
 import type { CaseDetails } from '../cases/get-case.ts'
 import { createCase } from '../cases/save-case.ts'
@@ -15,6 +14,7 @@ import {
   type BillingTab,
   itemFromRow,
   loadTab,
+  newTabRow,
   openTabRow,
   type TabItem,
   type TabSettings,
@@ -136,15 +136,7 @@ export async function putTabSettings(
   const org = tenant.organizationId
   return context.storage.db.transaction().execute(async (tx) => {
     const existing = await openTabRow(tx, org, contactId)
-    const row = existing ?? {
-      organization_id: org,
-      billing_tab_id: newId(),
-      contact_id: contactId,
-      settings: '{}',
-      case_id: null,
-      created_at: nowIso(context),
-      emptied_at: null,
-    }
+    const row = existing ?? (await newTabRow(context, tx, org, contactId))
     if (!existing) await tx.insertInto('billing_tabs').values(row).execute()
     const merged = settings === null ? {} : { ...(JSON.parse(row.settings) as TabSettings), ...settings }
     await tx

@@ -6,6 +6,7 @@ import type { Contact } from '../../domain/contacts/contact.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Executor } from '../../storage/database.ts'
 import { contactFromRow } from '../contacts/contact-record.ts'
+import { type CaseDunning, loadCaseDunning } from '../dunning/case-dunning.ts'
 import { loadInvoices } from '../invoices/invoice-record.ts'
 import type { CaseExtra } from './case-record.ts'
 
@@ -17,6 +18,8 @@ export type CaseRecord = Readonly<{
   pageToken: string
   extra: CaseExtra
   invoices: readonly Invoice[]
+  /** The dunning progress of each invoice of the case that has any, by invoice id. */
+  dunning: ReadonlyMap<string, CaseDunning>
   createdAt: string
   updatedAt: string
 }>
@@ -56,12 +59,9 @@ export async function loadCases(
       .execute(),
   ])
   const contactIds = [...new Set(rows.map((row) => row.contact_id))]
-  const [invoices, contactRows] = await Promise.all([
-    loadInvoices(
-      db,
-      organizationId,
-      invoiceRows.map((row) => row.invoice_id),
-    ),
+  const invoiceIds = invoiceRows.map((row) => row.invoice_id)
+  const [invoices, contactRows, dunning] = await Promise.all([
+    loadInvoices(db, organizationId, invoiceIds),
     contactIds.length === 0
       ? []
       : db
@@ -70,6 +70,7 @@ export async function loadCases(
           .where('organization_id', '=', organizationId)
           .where('contact_id', 'in', contactIds)
           .execute(),
+    loadCaseDunning(db, organizationId, invoiceIds),
   ])
   const contacts = new Map(contactRows.map((row) => [row.contact_id, contactFromRow(row)]))
   const byCase = new Map<string, Invoice[]>()
@@ -88,6 +89,7 @@ export async function loadCases(
         pageToken: row.page_token,
         extra: JSON.parse(row.extra) as CaseExtra,
         invoices: byCase.get(caseId) ?? [],
+        dunning,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       },

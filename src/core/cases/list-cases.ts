@@ -34,6 +34,8 @@ export const CASE_FIELDS: FieldMap = {
   contactOrgNo: 'contacts.org_no',
   createdAt: 'cases.created_at',
   updatedAt: 'cases.updated_at',
+  /** Reminders sent for the primary invoice; null before its dunning began. */
+  reminderLevel: 'dunning_invoices.level',
 }
 
 /**
@@ -54,13 +56,13 @@ async function byContactId(context: CoreContext, tenant: Tenant, spec: ListSpec)
   return { ...spec, filters: filters.map((filter) => (filter === byNumber ? replaced : filter)) }
 }
 
-function namesContact(spec: ListSpec): boolean {
+function names(spec: ListSpec, table: string): boolean {
   const fields = [
     ...(spec.filters ?? []).map((filter) => filter.field),
     ...(spec.anyOf ?? []).flatMap((group) => group.map((filter) => filter.field)),
     ...(spec.orderBy ?? []).map((order) => order.field),
   ]
-  return fields.some((field) => (CASE_FIELDS[field] ?? '').startsWith('contacts.'))
+  return fields.some((field) => (CASE_FIELDS[field] ?? '').startsWith(`${table}.`))
 }
 
 export async function listCases(
@@ -77,12 +79,19 @@ export async function listCases(
         .onRef('invoices.organization_id', '=', 'cases.organization_id')
         .onRef('invoices.case_id', '=', 'cases.case_id'),
     )
-    // The contact is joined only when the spec names one of its fields.
-    .$if(namesContact(spec), (query) =>
+    // The contact and the dunning progress are joined only when the spec names one of their fields.
+    .$if(names(spec, 'contacts'), (query) =>
       query.innerJoin('contacts', (join) =>
         join
           .onRef('contacts.organization_id', '=', 'cases.organization_id')
           .onRef('contacts.contact_id', '=', 'cases.contact_id'),
+      ),
+    )
+    .$if(names(spec, 'dunning_invoices'), (query) =>
+      query.leftJoin('dunning_invoices', (join) =>
+        join
+          .onRef('dunning_invoices.organization_id', '=', 'invoices.organization_id')
+          .onRef('dunning_invoices.invoice_id', '=', 'invoices.invoice_id'),
       ),
     )
     .where('cases.organization_id', '=', org)

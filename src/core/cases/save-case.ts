@@ -8,6 +8,7 @@ import type { Tx } from '../../storage/database.ts'
 import { type CallbackInput, putCallbackWithin } from '../callbacks/callback-subscriptions.ts'
 import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
 import type { CoreContext, Tenant } from '../context.ts'
+import { type InvoiceDunningOverrides, setInvoiceDunningWithin } from '../dunning/set-invoice-dunning.ts'
 import { createInvoice } from '../invoices/create-invoice.ts'
 import { deleteDraftInvoice } from '../invoices/delete-draft-invoice.ts'
 import type { DraftInvoiceInput } from '../invoices/resolve-draft.ts'
@@ -22,6 +23,8 @@ export type CaseParts = Readonly<{
   /** Undefined leaves it as it is; null removes it. */
   callback?: CallbackInput | null
   attachment?: AttachmentInput | null
+  /** The primary invoice's own dunning terms; each override left out stays as it is. */
+  dunning?: InvoiceDunningOverrides
 }>
 
 export type NewCaseInput = CaseParts &
@@ -36,9 +39,14 @@ export type CaseEdit = CaseParts & Readonly<{ draft?: DraftPatch }>
 
 export type SaveCaseOptions = Readonly<{ announce?: CallbackRenderer }>
 
-async function saveParts(unit: CoreContext, tx: Tx, tenant: Tenant, caseId: string, parts: CaseParts) {
+type Saved = Readonly<{ caseId: string; invoiceId: string }>
+
+async function saveParts(unit: CoreContext, tx: Tx, tenant: Tenant, saved: Saved, parts: CaseParts) {
+  const { caseId, invoiceId } = saved
   if (parts.callback !== undefined) await putCallbackWithin(unit, tx, tenant, caseId, parts.callback)
   if (parts.attachment !== undefined) await putAttachmentWithin(unit, tx, tenant, caseId, parts.attachment)
+  if (parts.dunning && Object.keys(parts.dunning).length > 0)
+    await setInvoiceDunningWithin(unit, tx, tenant, invoiceId, parts.dunning)
 }
 
 function inTransaction<T>(context: CoreContext, work: (unit: CoreContext, tx: Tx) => Promise<T>): Promise<T> {
@@ -52,13 +60,14 @@ export async function createCase(
   options: SaveCaseOptions = {},
 ): Promise<CaseDetails> {
   const caseId = await inTransaction(context, async (unit, tx) => {
-    const { caseId } = await createInvoice(
+    const created = await createInvoice(
       unit,
       tenant,
       input.draft,
       input.standaloneCredit ? { kind: 'credit_note' } : {},
     )
-    await saveParts(unit, tx, tenant, caseId, input)
+    const { caseId } = created
+    await saveParts(unit, tx, tenant, created, input)
     if (input.followUp) await performCaseCommand(unit, tx, tenant, caseId, input.followUp)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
     return caseId
@@ -81,7 +90,7 @@ export async function updateCase(
     if (!primary) throw notFound('case', caseId)
     if (edit.draft && Object.keys(edit.draft).length > 0)
       await updateDraftInvoice(unit, tenant, primary.invoiceId, edit.draft)
-    await saveParts(unit, tx, tenant, caseId, edit)
+    await saveParts(unit, tx, tenant, { caseId, invoiceId: primary.invoiceId }, edit)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
   })
   return caseDetailsOf(context.storage.db, tenant, caseId)

@@ -8,7 +8,11 @@
 
 import { addDays, daysBetween } from '../../domain/calendar/dates.ts'
 import { splitOpenBalance } from '../../domain/dunning/balance-split.ts'
-import { interestNumerator, parseInterestNumerator } from '../../domain/dunning/interest.ts'
+import {
+  contractualRateUnits,
+  interestNumerator,
+  parseInterestNumerator,
+} from '../../domain/dunning/interest.ts'
 import { type Debtor, ratePeriods } from '../../domain/dunning/statutory-rules.ts'
 import { openBalanceMinor } from '../../domain/invoicing/lifecycle.ts'
 import { forUpdate, type Tx } from '../../storage/database.ts'
@@ -42,6 +46,21 @@ export function principalOf(invoice: ClockInvoice, row: DunningRow): bigint {
   }).principalMinor
 }
 
+/**
+ * The rates of the days from `fromOn` to today: the invoice's contractual rate when it has one
+ * (an agreed rate replaces the statutory one, räntelag § 1 and BGB § 288 Abs. 3), else the
+ * statutory rate of each day when the organization charges interest.
+ */
+function interestPeriods(facts: DunningFacts, invoice: ClockInvoice, row: DunningRow, fromOn: string) {
+  if (row.interest_rate !== null) {
+    const rateUnits = contractualRateUnits(row.interest_rate, 'interestRate')
+    return rateUnits > 0n ? [{ fromOn, toOn: facts.today, rateUnits }] : []
+  }
+  return facts.settings.chargeInterest
+    ? ratePeriods(facts.table, facts.country, invoice.debtor, fromOn, facts.today)
+    : []
+}
+
 /** The row's clock moved to today, or undefined when today is already counted or not yet overdue. */
 export function countedToToday(
   facts: DunningFacts,
@@ -53,9 +72,7 @@ export function countedToToday(
   const afterCounted = row.counted_through === null ? afterDue : addDays(row.counted_through, 1)
   const fromOn = afterCounted > afterDue ? afterCounted : afterDue
   if (fromOn > facts.today) return undefined
-  const periods = facts.settings.chargeInterest
-    ? ratePeriods(facts.table, facts.country, invoice.debtor, fromOn, facts.today)
-    : []
+  const periods = interestPeriods(facts, invoice, row, fromOn)
   const earned = interestNumerator(principalOf(invoice, row), periods)
   const days = daysBetween(fromOn, facts.today) + 1
   return {

@@ -33,6 +33,9 @@ export const EMPTY_DUNNING: DunningRow = {
   collection_started_on: null,
   collection_outcome: null,
   collection_closed_on: null,
+  reminder_fee_minor: null,
+  interest_rate: null,
+  collection_after_days: null,
 }
 
 /** The schedule that applies to the invoice: its own overrides over the organization's settings. */
@@ -41,7 +44,7 @@ export function planOf(settings: DunningSettings, row: DunningRow): DunningPlan 
     automaticReminders: row.automatic_reminders ?? settings.automaticReminders,
     reminderDays: row.reminder_days ? (JSON.parse(row.reminder_days) as number[]) : settings.reminderDays,
     automaticCollection: row.automatic_collection ?? settings.automaticCollection,
-    collectionAfterDays: settings.collectionAfterDays,
+    collectionAfterDays: row.collection_after_days ?? settings.collectionAfterDays,
   }
 }
 

@@ -130,7 +130,7 @@ export function planReminder(
       on: facts.today,
     },
     {
-      feeMinor: input.feeMinor ?? facts.settings.reminderFeesMinor[level - 1] ?? 0n,
+      feeMinor: input.feeMinor ?? row.reminder_fee_minor ?? facts.settings.reminderFeesMinor[level - 1] ?? 0n,
       chargeCompensation: facts.settings.chargeCompensation,
     },
     {

@@ -4,8 +4,13 @@
 // hand-over. A null override follows the organization's settings again.
 
 import { checkReminderDays } from '../../domain/dunning/dunning-settings.ts'
-import { interestMinorOf, parseInterestNumerator } from '../../domain/dunning/interest.ts'
+import {
+  contractualRateUnits,
+  interestMinorOf,
+  parseInterestNumerator,
+} from '../../domain/dunning/interest.ts'
 import { invalidField } from '../../domain/errors.ts'
+import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { loadInvoice } from '../invoices/invoice-record.ts'
 import { assertFound } from '../invoices/resolve-draft.ts'
@@ -18,6 +23,11 @@ export type InvoiceDunningOverrides = Readonly<{
   automaticCollection?: boolean | null
   reminderDays?: readonly number[] | null
   reminderText?: string | null
+  /** The fee of every automatic reminder of this invoice, within the statutory limits. */
+  reminderFeeMinor?: bigint | null
+  /** A contractual yearly rate in percent (a plain decimal); it replaces the statutory rate. */
+  interestRatePercent?: string | null
+  collectionAfterDays?: number | null
 }>
 
 export type InvoiceDunning = Readonly<{
@@ -26,6 +36,10 @@ export type InvoiceDunning = Readonly<{
   automaticCollection: boolean
   reminderDays: readonly number[]
   reminderText: string | null
+  reminderFeeMinor: bigint | null
+  /** The contractual rate, or null when the statutory rate applies. */
+  interestRatePercent: string | null
+  collectionAfterDays: number
   level: number
   overdueDays: number
   lastRemindedOn: string | null
@@ -50,17 +64,41 @@ export async function setInvoiceDunning(
   invoiceId: string,
   overrides: InvoiceDunningOverrides,
 ): Promise<InvoiceDunning> {
+  await context.storage.db.transaction().execute(async (tx) => {
+    assertFound(await loadInvoice(tx, tenant.organizationId, invoiceId), 'invoice', invoiceId)
+    await setInvoiceDunningWithin(context, tx, tenant, invoiceId, overrides)
+  })
+  return getInvoiceDunning(context, tenant, invoiceId)
+}
+
+/** The overrides saved inside the caller's transaction, for a dialect that saves them with the invoice. */
+export async function setInvoiceDunningWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  invoiceId: string,
+  overrides: InvoiceDunningOverrides,
+): Promise<void> {
+  checkOverrides(overrides)
+  const now = nowIso(context)
+  await lockDunningRow(context.storage, tx, tenant.organizationId, invoiceId, now)
+  await saveDunningRow(tx, tenant.organizationId, invoiceId, overridesToRow(overrides), now)
+}
+
+function checkOverrides(overrides: InvoiceDunningOverrides): void {
   if (overrides.reminderDays) checkReminderDays(overrides.reminderDays)
   if (overrides.reminderText != null && overrides.reminderText.length > 2000)
     throw invalidField('reminderText', 'a reminder text must be at most 2000 characters')
-  const org = tenant.organizationId
-  await context.storage.db.transaction().execute(async (tx) => {
-    assertFound(await loadInvoice(tx, org, invoiceId), 'invoice', invoiceId)
-    const now = nowIso(context)
-    await lockDunningRow(context.storage, tx, org, invoiceId, now)
-    await saveDunningRow(tx, org, invoiceId, overridesToRow(overrides), now)
-  })
-  return getInvoiceDunning(context, tenant, invoiceId)
+  if (overrides.reminderFeeMinor != null && overrides.reminderFeeMinor < 0n)
+    throw invalidField('reminderFee', 'a reminder fee must not be negative')
+  if (overrides.interestRatePercent != null)
+    contractualRateUnits(overrides.interestRatePercent, 'interestRate')
+  const days = overrides.collectionAfterDays
+  if (days != null && (!Number.isInteger(days) || days < 1 || days > 365))
+    throw invalidField(
+      'collectionAfterDays',
+      'collectionAfterDays must be a whole number of days from 1 to 365',
+    )
 }
 
 function overridesToRow(overrides: InvoiceDunningOverrides): Partial<DunningRow> {
@@ -70,6 +108,9 @@ function overridesToRow(overrides: InvoiceDunningOverrides): Partial<DunningRow>
   if (overrides.reminderDays !== undefined)
     row.reminder_days = overrides.reminderDays === null ? null : JSON.stringify(overrides.reminderDays)
   if (overrides.reminderText !== undefined) row.reminder_text = overrides.reminderText
+  if (overrides.reminderFeeMinor !== undefined) row.reminder_fee_minor = overrides.reminderFeeMinor
+  if (overrides.interestRatePercent !== undefined) row.interest_rate = overrides.interestRatePercent
+  if (overrides.collectionAfterDays !== undefined) row.collection_after_days = overrides.collectionAfterDays
   return row
 }
 
@@ -107,6 +148,9 @@ export async function getInvoiceDunning(
     automaticCollection: plan.automaticCollection,
     reminderDays: plan.reminderDays,
     reminderText: row.reminder_text,
+    reminderFeeMinor: row.reminder_fee_minor,
+    interestRatePercent: row.interest_rate,
+    collectionAfterDays: plan.collectionAfterDays,
     level: row.level,
     overdueDays: counted.overdue_days,
     lastRemindedOn: row.last_reminded_on,

@@ -30,6 +30,7 @@ async function dueSteps(context: CoreContext, facts: DunningFacts, afterSeq: big
       'd.automatic_reminders',
       'd.automatic_collection',
       'd.reminder_days',
+      'd.collection_after_days',
       'd.level',
       'd.overdue_days',
     ])

@@ -6,6 +6,8 @@
 
 import { assert } from '../assert.ts'
 import { daysBetween } from '../calendar/dates.ts'
+import { invalidField } from '../errors.ts'
+import { parseDecimal, rescaleDecimal } from '../money/decimal.ts'
 import { divideRounded } from '../money/money.ts'
 import { RATE_SCALE, type RatePeriod } from './statutory-rules.ts'
 
@@ -33,4 +35,22 @@ export function interestMinorOf(numerator: bigint): bigint {
 export function parseInterestNumerator(text: string): bigint {
   assert(/^\d+$/.test(text), `an interest numerator is a whole number, got ${JSON.stringify(text)}`)
   return BigInt(text)
+}
+
+/** Contractual rates above this are refused: a typing error, not a rate anyone agreed to. */
+const MAX_CONTRACTUAL_RATE_PERCENT = 100n
+
+/**
+ * A contractual yearly rate in percent (a plain decimal, at most four decimals, 0 to 100) in the
+ * units interest is counted in; refused naming `field` otherwise.
+ */
+export function contractualRateUnits(percent: unknown, field: string): bigint {
+  const decimal = parseDecimal(percent, field, RATE_SCALE)
+  const units = rescaleDecimal(decimal, RATE_SCALE, 'half-up').units
+  if (units < 0n || units > MAX_CONTRACTUAL_RATE_PERCENT * 10n ** BigInt(RATE_SCALE))
+    throw invalidField(
+      field,
+      `${field} must be a yearly rate from 0 to ${MAX_CONTRACTUAL_RATE_PERCENT} percent`,
+    )
+  return units
 }

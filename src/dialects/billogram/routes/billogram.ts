@@ -23,6 +23,7 @@ import {
 } from '../wire/billogram-out.ts'
 import { attachmentFromWire, callbackFromWire, onSuccessFromWire } from '../wire/billogram-parts-in.ts'
 import { renderBillogramCallback } from '../wire/callback-body.ts'
+import { invoiceDunningFromWire } from '../wire/dunning-in.ts'
 import { ok, okList } from '../wire/envelope.ts'
 import { listSpecOf } from '../wire/list-query.ts'
 import { readText } from '../wire/read.ts'
@@ -67,8 +68,10 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
       roundingAccounts(core, tenant),
     ])
     const currency = readText(body, 'currency', [], 3) ?? contact.currency ?? organization.baseCurrency
+    const filled = withAccountDefaults(body, organization.settings)
+    const dunning = invoiceDunningFromWire(filled, currency)
     const draft = draftPatchFromWire(
-      withAccountDefaults(body, organization.settings),
+      filled,
       contact.contactId,
       { products, currency, roundingAccount: roundingAccountOf(chart) },
       undefined,
@@ -83,6 +86,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
         {
           draft: { ...draft, contactId: contact.contactId, lines: draft.lines ?? [] },
           standaloneCredit: hasNegativeTotal(draft.lines ?? [], products),
+          dunning,
           ...(callback ? { callback } : {}),
           ...(attachment ? { attachment } : {}),
           ...(followUp ? { followUp } : {}),
@@ -131,8 +135,10 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
     ])
     const currency = readText(body, 'currency', [], 3) ?? primary.currency
     const changedContact = contact.contactId === current.contactId ? undefined : contact.contactId
+    const changes = withoutEchoes(body, shown)
+    const dunning = invoiceDunningFromWire(changes, currency)
     const draft = draftPatchFromWire(
-      withoutEchoes(body, shown),
+      changes,
       changedContact,
       { products, currency, roundingAccount: roundingAccountOf(chart) },
       primary,
@@ -146,6 +152,7 @@ export function registerBillogramRoutes(app: FastifyInstance, core: CoreContext,
         current.caseId,
         {
           ...(editsDraft(draft, primary) ? { draft } : {}),
+          dunning,
           ...(callback === undefined ? {} : { callback }),
           ...(attachment === undefined ? {} : { attachment }),
         },

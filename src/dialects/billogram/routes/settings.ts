@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { getAccountCallback, putAccountCallback } from '../../../core/callbacks/callback-subscriptions.ts'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { getDunningSettings, updateDunningSettings } from '../../../core/dunning/update-dunning-settings.ts'
 import { getChart } from '../../../core/ledger/list-accounts.ts'
 import { getLogo, putLogo } from '../../../core/organizations/organization-logo.ts'
 import {
@@ -13,6 +14,7 @@ import {
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import { tenantOf } from '../../../http/tenant.ts'
 import { type FieldNames, withWireFields } from '../errors.ts'
+import { accountDunningFromWire } from '../wire/dunning-in.ts'
 import { ok } from '../wire/envelope.ts'
 import { readObject, readText } from '../wire/read.ts'
 import { SETTINGS, settingsFromWire, settingsToWire } from '../wire/settings.ts'
@@ -27,6 +29,9 @@ const SETTINGS_FIELD_NAMES: FieldNames = [
   [/^(url)$/, 'callbacks.url'],
   [/^signKey$/, 'callbacks.sign_key'],
   [/^fileType$/, 'file_type'],
+  [/^reminderFees(\.\d+)?$/, 'invoices.default_reminder_fee'],
+  [/^reminderDays\.(\d+)$/, 'invoices.automatic_reminders.$1.delay_days'],
+  [/^collectionAfterDays$/, 'invoices.automatic_collection.delay_days'],
 ]
 
 async function currentSettings(core: CoreContext, tenant: Tenant) {
@@ -47,6 +52,11 @@ export function registerSettingsRoutes(app: FastifyInstance, core: CoreContext):
     checkBody(body, SETTINGS, await currentSettings(core, tenant))
     const profile = await getOrganizationProfile(core, tenant)
     const patch = settingsFromWire(body, profile)
+    const dunning = accountDunningFromWire(
+      readObject(body, 'invoices') ?? {},
+      await getDunningSettings(core, tenant),
+      profile.baseCurrency,
+    )
     const callbacks = readObject(body, 'callbacks')
     const url = callbacks && readText(callbacks, 'url', ['callbacks'], 2000)
     const callback =
@@ -55,6 +65,8 @@ export function registerSettingsRoutes(app: FastifyInstance, core: CoreContext):
     await withWireFields(SETTINGS_FIELD_NAMES, () =>
       inOneTransaction(core, async (unit) => {
         await updateOrganization(unit, tenant, patch)
+        // The account's reminder schedule, fees and collection are the organization's dunning settings.
+        if (Object.keys(dunning).length > 0) await updateDunningSettings(unit, tenant, dunning)
         if ('callbacks' in body) await putAccountCallback(unit, tenant, callback)
       }),
     )

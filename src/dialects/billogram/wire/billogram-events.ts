@@ -59,6 +59,10 @@ function replay(event: CaseEvent, record: CaseRecord, running: Running): void {
     case CREDIT_EVENTS.paidOut:
       running.remainingMinor += minor(event.data.amountMinor)
       return
+    case 'invoice.collection_started':
+      running.totalMinor += minor(event.data.interestMinor)
+      running.remainingMinor += minor(event.data.interestMinor)
+      return
     case 'invoice.reminder_sent': {
       // A reminder charges its fee and the interest earned until it (both raise what is owed).
       const chargedMinor = minor(event.data.feeMinor) + minor(event.data.interestMinor)
@@ -128,6 +132,15 @@ function dataOf(
       }
     case 'invoice.overdue':
       return { type: 'Overdue', data: { date: text(event.data.dueDate) } }
+    case 'invoice.collection_started':
+      return {
+        type: 'Collection',
+        data: {
+          collector_method: text(event.data.partner),
+          collector_reference: text(event.data.reference),
+          ...sums,
+        },
+      }
     case 'invoice.respite_granted':
       return { type: 'Respite', data: { date: text(event.data.until) } }
     case 'invoice.respite_removed':

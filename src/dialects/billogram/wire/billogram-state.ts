@@ -1,7 +1,10 @@
 // Billogram's state names (../shared/reference/billogram.md §4, the Java enum's spellings) for the
-// core lifecycle of a case's primary invoice, and back for the `state` list filter. The core
-// decides every transition; this only names them. States the core never reaches (Sending,
-// Reminder_*, Collecting, CollectorEnded, Factoring, Sold, FactoringDenied) match nothing.
+// core lifecycle of a case's primary invoice and its reminder level, and back for the `state` list
+// filter. The core decides every transition; this only names them. An overdue billogram is
+// `Overdue` until its first reminder, then `Reminder_1`, `Reminder_2`, `Reminder_3` and
+// `Reminder_Many` from the fourth. The `Overdue` filter matches every overdue billogram, reminded
+// or not, so a client that looks for late payers by `Overdue` finds them all. States the core never
+// reaches (Sending, Collecting, CollectorEnded, Factoring, Sold, FactoringDenied) match nothing.
 
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
@@ -40,7 +43,10 @@ function creditStateOf(credit: Invoice): BillogramState {
   return credit.paidMinor === 0n ? 'Unpaid' : 'PartlyPaid'
 }
 
-export function billogramStateOf(primary: Invoice): BillogramState {
+const REMINDER_STATES = ['Overdue', 'Reminder_1', 'Reminder_2', 'Reminder_3'] as const
+
+/** `reminderLevel` is the number of reminders the primary invoice has had. */
+export function billogramStateOf(primary: Invoice, reminderLevel = 0): BillogramState {
   if (primary.kind === 'credit_note') return creditStateOf(primary)
   switch (primary.state) {
     case 'draft':
@@ -50,7 +56,7 @@ export function billogramStateOf(primary: Invoice): BillogramState {
       if (primary.balanceMinor <= 0n) return 'Ended'
       return primary.paidMinor > 0n ? 'PartlyPaid' : 'Unpaid'
     case 'overdue':
-      return 'Overdue'
+      return REMINDER_STATES[reminderLevel] ?? 'Reminder_Many'
     case 'collection':
       return 'Collection'
     case 'paid':
@@ -67,6 +73,13 @@ export function billogramStateOf(primary: Invoice): BillogramState {
 
 const NOTHING: readonly Filter[] = [{ field: 'state', op: 'in', value: [] }]
 
+function reminded(op: 'eq' | 'gte', level: bigint): readonly Filter[] {
+  return [
+    { field: 'state', op: 'eq', value: 'overdue' },
+    { field: 'reminderLevel', op, value: level },
+  ]
+}
+
 const CORE_FILTERS: Readonly<Record<BillogramState, readonly Filter[]>> = {
   Unattested: [{ field: 'state', op: 'eq', value: 'draft' }],
   Unpaid: [
@@ -78,16 +91,16 @@ const CORE_FILTERS: Readonly<Record<BillogramState, readonly Filter[]>> = {
     { field: 'paidMinor', op: 'gt', value: 0n },
   ],
   Overdue: [{ field: 'state', op: 'eq', value: 'overdue' }],
+  Reminder_1: reminded('eq', 1n),
+  Reminder_2: reminded('eq', 2n),
+  Reminder_3: reminded('eq', 3n),
+  Reminder_Many: reminded('gte', 4n),
   Collection: [{ field: 'state', op: 'eq', value: 'collection' }],
   Paid: [{ field: 'state', op: 'eq', value: 'paid' }],
   Credited: [{ field: 'state', op: 'eq', value: 'credited' }],
   Ended: [{ field: 'state', op: 'in', value: ['written_off', 'cancelled'] }],
   Deleted: [{ field: 'state', op: 'eq', value: 'deleted' }],
   Sending: NOTHING,
-  Reminder_1: NOTHING,
-  Reminder_2: NOTHING,
-  Reminder_3: NOTHING,
-  Reminder_Many: NOTHING,
   Collecting: NOTHING,
   CollectorEnded: NOTHING,
   Factoring: NOTHING,

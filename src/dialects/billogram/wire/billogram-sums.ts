@@ -18,7 +18,10 @@ export type CaseSums = Readonly<{
   paidMinor: bigint
   creditedMinor: bigint
   writtenOffMinor: bigint
+  /** Reminder fees and compensation charged: the fees less the interest charged with them. */
   reminderFeesMinor: bigint
+  /** Late-payment interest earned through the last day the dunning clock counted. */
+  interestEarnedMinor: bigint
   invoiceFeeMinor: bigint
   invoiceFeeVatPercent: string | null
   /** Öresavrundning: what rounding the total to whole kronor added (negative when it took away). */
@@ -49,10 +52,12 @@ export function sumsOf(record: CaseRecord): CaseSums {
     .flatMap((invoice) => invoice.lines.filter((line) => isRoundingLine(line.extra)))
     .reduce((total, line) => total + line.grossMinor, 0n)
   const grossMinor = sum(debits, (invoice) => invoice.grossMinor)
-  const reminderFeesMinor = sum(debits, (invoice) => invoice.feesMinor)
+  const feesMinor = sum(debits, (invoice) => invoice.feesMinor)
+  const dunning = (invoice: Invoice) => record.dunning.get(invoice.invoiceId)
+  const interestChargedMinor = sum(debits, (invoice) => dunning(invoice)?.interestChargedMinor ?? 0n)
   return {
     currency: debits[0]?.currency ?? record.invoices[0]?.currency ?? 'SEK',
-    totalMinor: grossMinor + reminderFeesMinor,
+    totalMinor: grossMinor + feesMinor,
     remainingMinor: sum(debits, (invoice) => invoice.balanceMinor),
     netMinor: sum(debits, (invoice) => invoice.netMinor) - roundingMinor,
     vatMinor: sum(debits, (invoice) => invoice.vatMinor),
@@ -60,7 +65,8 @@ export function sumsOf(record: CaseRecord): CaseSums {
     paidMinor: sum(debits, (invoice) => invoice.paidMinor),
     creditedMinor: sum(debits, (invoice) => invoice.creditedMinor),
     writtenOffMinor: sum(debits, (invoice) => invoice.writtenOffMinor),
-    reminderFeesMinor,
+    reminderFeesMinor: feesMinor - interestChargedMinor,
+    interestEarnedMinor: sum(debits, (invoice) => dunning(invoice)?.interestEarnedMinor ?? 0n),
     invoiceFeeMinor: feeLines.reduce((total, line) => total + line.netMinor, 0n),
     invoiceFeeVatPercent: feeLines[0]?.vatRatePercent ?? null,
     roundingMinor,

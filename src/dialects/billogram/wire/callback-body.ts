@@ -36,7 +36,7 @@ export const renderBillogramCallback: CallbackRenderer = ({
     billogram: {
       id,
       ocr_number: primary.paymentReference ?? '',
-      state: billogramStateOf(primary),
+      state: billogramStateOf(primary, caseRecord.dunning.get(primary.invoiceId)?.level),
       total_sum: money(sums.totalMinor),
       remaining_sum: money(sums.remainingMinor),
       attested_at: timestampOut(primary.approvedAt),
@@ -46,6 +46,7 @@ export const renderBillogramCallback: CallbackRenderer = ({
         vat_sum: money(sums.vatMinor),
         gross_sum: money(sums.grossMinor),
         reminder_fee: money(sums.reminderFeesMinor),
+        interest_fee: money(sums.interestEarnedMinor),
         paid_sum: money(-sums.paidMinor),
         credited_sum: money(sums.creditedMinor),
         remaining_sum: money(sums.remainingMinor),

@@ -36,6 +36,7 @@ export const SETTINGS: Catalog = {
       default_reminder_fee: W,
       default_invoice_fee: W,
       automatic_reminders: W,
+      automatic_collection: W,
     },
   },
   bookkeeping: 'r',
@@ -54,6 +55,7 @@ export type SettingsExtra = Readonly<{
   defaultReminderFee?: string
   defaultInvoiceFee?: string
   automaticReminders?: unknown
+  automaticCollection?: unknown
 }>
 
 export function settingsExtraOf(settings: OrganizationProfileSettings): SettingsExtra {
@@ -92,6 +94,9 @@ export function settingsFromWire(body: JsonObject, current: OrganizationProfile)
     ...(invoices.automatic_reminders === undefined
       ? {}
       : { automaticReminders: invoices.automatic_reminders }),
+    ...(invoices.automatic_collection === undefined
+      ? {}
+      : { automaticCollection: invoices.automatic_collection }),
   }
   const iban = readText(international, 'iban', at('payment', 'international_bank_account'), 40)
   const bic =
@@ -185,6 +190,7 @@ export function settingsToWire(
       default_reminder_fee: decimalOut(extra.defaultReminderFee ?? '0'),
       default_invoice_fee: decimalOut(extra.defaultInvoiceFee ?? '0'),
       automatic_reminders: extra.automaticReminders ?? [],
+      automatic_collection: extra.automaticCollection ?? null,
     },
     bookkeeping: {
       account_receivable_account: accountFor(chart, 'receivables'),
@@ -207,7 +213,7 @@ export function settingsToWire(
 
 /**
  * A new billogram's body with the account's defaults filled in where it is silent: the invoice
- * fee, the message, the reminder fee and the interest rate, as the vendor falls back to its
+ * fee, the message, the reminder fee, the interest rate and the automatic reminders, as the vendor falls back to its
  * settings (../shared/reference/billogram.md §1, "many fields fall back to account settings").
  */
 export function withAccountDefaults(body: JsonObject, settings: OrganizationProfileSettings): JsonObject {
@@ -224,6 +230,14 @@ export function withAccountDefaults(body: JsonObject, settings: OrganizationProf
       : {}),
     ...(body.interest_rate === undefined && positive(extra.defaultInterestRate)
       ? { interest_rate: extra.defaultInterestRate }
+      : {}),
+    ...(body.automatic_reminders === undefined &&
+    body.automatic_reminders_settings === undefined &&
+    Array.isArray(extra.automaticReminders)
+      ? { automatic_reminders_settings: extra.automaticReminders }
+      : {}),
+    ...(body.automatic_collection === undefined && typeof extra.automaticCollection === 'object'
+      ? { automatic_collection: extra.automaticCollection }
       : {}),
     ...(info.message === undefined && extra.defaultMessage
       ? { info: { ...info, message: extra.defaultMessage } }
