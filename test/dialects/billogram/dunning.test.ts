@@ -53,7 +53,7 @@ describeEachEngine('billogram dunning', ({ storage }) => {
     // The fee is the billogram's reminder_fee; the core's reminder also charges the late-payment
     // interest of the two days since the due date (1250 kr at the reference rate + 8 %: 0.68 kr).
     expect(first.json.data).toMatchObject({
-      state: 'Overdue',
+      state: 'Reminder_1',
       reminder_count: 1,
       remaining_sum: 1310.68,
       total_sum: 1310.68,

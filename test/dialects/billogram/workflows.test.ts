@@ -230,7 +230,7 @@ describeEachEngine('billogram workflows (seed 001)', ({ storage }) => {
     await deliver()
 
     expect(callbackTypes()).toEqual(['BillogramCreated', 'BillogramSent', 'Overdue', 'ReminderSent'])
-    expect(reminded.json.data).toMatchObject({ state: 'Overdue', reminder_count: 1 })
+    expect(reminded.json.data).toMatchObject({ state: 'Reminder_1', reminder_count: 1 })
     expect(again.json.status).toBe('INVALID_OBJECT_STATE')
     expect(smtp.received).toHaveLength(2)
   })
