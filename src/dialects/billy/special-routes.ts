@@ -3,6 +3,7 @@
 // own client lists them in ../shared/reference/billy.md section 3.3).
 
 import type { FastifyInstance } from 'fastify'
+import { getFileContent } from '../../core/files/stored-files.ts'
 import type { AppServices } from '../../http/server.ts'
 import type { Engine } from './engine/handlers.ts'
 import { openApiDocument } from './engine/openapi.ts'
@@ -33,6 +34,14 @@ export function registerSpecialRoutes(app: FastifyInstance, engine: Engine, _ser
     const context = engine.contextOf(request)
     const user = await userRecord(context, context.tenant)
     return reply.send({ meta: successMeta(reply.elapsedTime), user })
+  })
+  app.get<{ Params: { id: string } }>('/files/:id/download', async (request, reply) => {
+    const context = engine.contextOf(request)
+    const file = await getFileContent(context.core, context.tenant, request.params.id)
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.content)
   })
   app.get('/user/organizations', async (request, reply) => {
     const organization = await organizationRecord(engine.contextOf(request))

@@ -136,6 +136,24 @@ async function respondChanges(
   )
 }
 
+export async function handleUpload(
+  engine: Engine,
+  resource: Resource,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const context = engine.contextOf(request)
+  const upload = resource.store.upload
+  if (!upload) throw invalidField(resource.def.singular, `${resource.def.plural} cannot be uploaded`)
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+  const changes = await inUnit(engine, context, (unit) =>
+    tagErrors(resource.def.singular, resource.store.fieldNames ?? {}, undefined, () =>
+      upload(unit, body, request.headers),
+    ),
+  )
+  return respondChanges(engine, resource, request, reply, changes)
+}
+
 type Write = Readonly<{ input: WireInput; id?: string; current?: WireRecord }>
 
 async function parseWrite(

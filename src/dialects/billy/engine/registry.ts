@@ -37,7 +37,7 @@ export function supports(resource: Resource, operation: Operation): boolean {
     case 'list':
       return store.list !== undefined
     case 'create':
-      return store.create !== undefined
+      return store.create !== undefined || store.upload !== undefined
     case 'update':
       return store.update !== undefined
     case 'bulkSave':

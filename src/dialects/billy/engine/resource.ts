@@ -127,6 +127,12 @@ export type Store = Readonly<{
     parentIds: readonly string[],
   ) => Promise<readonly WireRecord[]>
   create?: (context: RequestContext, input: WireInput) => Promise<Changes>
+  /** Creates from a raw request body instead of a JSON record (`POST /v2/files`). */
+  upload?: (
+    context: RequestContext,
+    body: Buffer,
+    headers: Readonly<Record<string, unknown>>,
+  ) => Promise<Changes>
   update?: (context: RequestContext, id: string, input: WireInput, current: WireRecord) => Promise<Changes>
   /** Deletes one record; an id that does not exist is not an error (DELETE is idempotent). */
   delete?: (context: RequestContext, id: string) => Promise<Changes>

@@ -10,8 +10,19 @@ import {
   handleGet,
   handleList,
   handleSave,
+  handleUpload,
 } from './handlers.ts'
 import { supports } from './registry.ts'
+import type { Resource } from './resource.ts'
+
+/** A raw upload takes the body as it comes, whatever its type (a JSON file is a file too). */
+function registerUpload(app: FastifyInstance, engine: Engine, resource: Resource): void {
+  app.register(async (child) => {
+    child.removeAllContentTypeParsers()
+    child.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+    child.post(`/${resource.def.plural}`, (request, reply) => handleUpload(engine, resource, request, reply))
+  })
+}
 
 export function registerResourceRoutes(app: FastifyInstance, engine: Engine): void {
   for (const resource of engine.registry.all) {
@@ -20,7 +31,8 @@ export function registerResourceRoutes(app: FastifyInstance, engine: Engine): vo
     if (supports(resource, 'list'))
       app.get(many, (request, reply) => handleList(engine, resource, request, reply))
     app.get(one, (request, reply) => handleGet(engine, resource, request, reply))
-    if (supports(resource, 'create'))
+    if (resource.store.upload) registerUpload(app, engine, resource)
+    else if (supports(resource, 'create'))
       app.post(many, (request, reply) => handleSave(engine, resource, request, reply))
     if (supports(resource, 'update')) {
       app.put(one, (request, reply) => handleSave(engine, resource, request, reply))

@@ -86,7 +86,10 @@ export const DAYBOOK_TRANSACTION_DEF: ResourceDef = {
     state: { type: 'enum', values: ['draft', 'approved', 'voided'] },
     priority: { type: 'integer' },
   },
-  hasMany: { lines: { resource: 'daybookTransactionLine', inverse: 'daybookTransactionId', save: 'create' } },
+  hasMany: {
+    lines: { resource: 'daybookTransactionLine', inverse: 'daybookTransactionId', save: 'create' },
+    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'readonly' },
+  },
   operations: ['get', 'list', 'create', 'update', 'bulkSave', 'delete', 'bulkDelete'],
   filters: {
     daybookId: { type: 'string' },

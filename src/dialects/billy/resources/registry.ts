@@ -11,6 +11,7 @@ import { contactBalancePostings } from './contact-balance-postings.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
+import { attachments, files } from './files.ts'
 import { invoiceLateFees } from './invoice-late-fees.ts'
 import { invoiceLines } from './invoice-lines.ts'
 import { invoiceReminderAssociations, invoiceReminders } from './invoice-reminders.ts'
@@ -52,6 +53,8 @@ export const BILLY_REGISTRY = createRegistry([
   daybooks,
   daybookTransactions,
   daybookTransactionLines,
+  files,
+  attachments,
   taxRates,
   salesTaxRulesets,
   salesTaxRules,

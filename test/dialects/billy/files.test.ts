@@ -1,0 +1,140 @@
+// Proves Billy's files and attachments on both engines: a raw upload (the body is the file, named
+// by X-Filename) is kept byte for byte and downloaded again, attached to an invoice, a bill or a
+// daybook transaction and included with it, filed at once with x-create-attachment, refused
+// without a name or with an unknown owner, and deleted with its attachments.
+
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { describeEachEngine } from '../../support/engines.ts'
+import { type BillyWorld, createBillyWorld, PREFIX, trialBalanceMinor } from './billy-app.ts'
+
+const PDF = Buffer.from('%PDF-1.4\n% a receipt\n%%EOF\n', 'latin1')
+
+describeEachEngine('billy files and attachments', ({ storage }) => {
+  let world: BillyWorld
+  let invoiceId: string
+  beforeAll(async () => {
+    world = await createBillyWorld(storage())
+    const contact = await world.client.post('/contacts', { contact: { name: 'Kunde ApS', countryId: 'DK' } })
+    const product = await world.client.post('/products', {
+      product: { name: 'Vare', prices: [{ unitPrice: 100, currencyId: 'DKK' }] },
+    })
+    const invoice = await world.client.post('/invoices', {
+      invoice: {
+        contactId: contact.json().contacts[0].id,
+        entryDate: '2026-10-01',
+        lines: [{ productId: product.json().products[0].id }],
+      },
+    })
+    invoiceId = invoice.json().invoices[0].id
+  })
+  afterAll(async () => world.app.close())
+  afterEach(async () => {
+    expect(await trialBalanceMinor(storage(), world.tenant.organizationId)).toBe(0n)
+  })
+
+  function upload(body: Buffer | string, headers: Record<string, string>) {
+    return world.app.inject({
+      method: 'POST',
+      url: `${PREFIX}/files`,
+      headers: { 'x-access-token': world.token, ...headers },
+      payload: body,
+    })
+  }
+
+  test('a raw upload is kept byte for byte and downloaded from its downloadUrl', async () => {
+    const response = await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'kvittering.pdf' })
+
+    expect(response.statusCode).toBe(200)
+    const [file] = response.json().files
+    expect(file).toMatchObject({
+      fileName: 'kvittering.pdf',
+      fileSize: PDF.length,
+      isPdf: true,
+      isImage: false,
+    })
+    const download = await world.app.inject({
+      method: 'GET',
+      url: new URL(file.downloadUrl).pathname,
+      headers: { 'x-access-token': world.token },
+    })
+    expect(download.statusCode).toBe(200)
+    expect(download.headers['content-type']).toBe('application/pdf')
+    expect(download.rawPayload.equals(PDF)).toBe(true)
+  })
+
+  test('a JSON file is uploaded as a file, not read as a request', async () => {
+    const response = await upload('{"a": 1}', {
+      'content-type': 'application/json',
+      'x-filename': 'data.json',
+    })
+
+    expect(response.statusCode).toBe(200)
+    expect(response.json().files[0]).toMatchObject({
+      fileName: 'data.json',
+      fileSize: 8,
+      fileType: 'application/json',
+    })
+  })
+
+  test('a file attached to an invoice is included with it', async () => {
+    const file = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'bilag.pdf' })).json()
+      .files[0]
+
+    const attached = await world.client.post('/attachments', {
+      attachment: { ownerReference: `invoice:${invoiceId}`, fileId: file.id },
+    })
+    const invoice = await world.client.get(`/invoices/${invoiceId}?include=invoice.attachments:embed`)
+
+    expect(attached.statusCode).toBe(200)
+    expect(invoice.json().invoice.attachments).toEqual([
+      expect.objectContaining({ fileId: file.id, ownerReference: `invoice:${invoiceId}` }),
+    ])
+  })
+
+  test('x-create-attachment files the upload in the organization’s inbox at once', async () => {
+    const response = await upload(PDF, {
+      'content-type': 'application/pdf',
+      'x-filename': 'indbakke.pdf',
+      'x-create-attachment': 'true',
+    })
+
+    expect(response.json().attachments).toEqual([
+      expect.objectContaining({
+        fileId: response.json().files[0].id,
+        ownerReference: `organization:${world.tenant.organizationId}`,
+      }),
+    ])
+  })
+
+  test('an upload without a name, an empty one and an unknown owner are 422', async () => {
+    const unnamed = await upload(PDF, { 'content-type': 'application/pdf' })
+    const empty = await upload('', { 'content-type': 'application/pdf', 'x-filename': 'tom.pdf' })
+    const file = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'x.pdf' })).json()
+      .files[0]
+    const orphan = await world.client.post('/attachments', {
+      attachment: { ownerReference: 'bill:no-such-bill', fileId: file.id },
+    })
+
+    expect(unnamed.statusCode).toBe(422)
+    expect(empty.statusCode).toBe(422)
+    expect(orphan.statusCode).toBe(422)
+    expect(orphan.json().validationErrors.attachment.attributes).toHaveProperty('ownerReference')
+  })
+
+  test('bulk deleting a file deletes its attachments; a single DELETE answers 405', async () => {
+    const file = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'slet.pdf' })).json()
+      .files[0]
+    const attachment = (
+      await world.client.post('/attachments', {
+        attachment: { ownerReference: `invoice:${invoiceId}`, fileId: file.id },
+      })
+    ).json().attachments[0]
+
+    const single = await world.client.delete(`/files/${file.id}`)
+    const bulk = await world.client.delete(`/files?ids[]=${file.id}`)
+
+    expect(single.statusCode).toBe(405)
+    expect(bulk.json().meta.deletedRecords).toEqual({ files: [file.id], attachments: [attachment.id] })
+    expect((await world.client.get(`/attachments/${attachment.id}`)).statusCode).toBe(404)
+  })
+})
