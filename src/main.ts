@@ -2,15 +2,15 @@
 // place where concrete providers are chosen.
 
 import type { FastifyInstance } from 'fastify'
-import addressparser from 'nodemailer/lib/addressparser'
-import { type Config, ConfigError } from './config/config.ts'
+import type { Config } from './config/config.ts'
+import { mailFromAddress } from './config/mail-from.ts'
 import { type CoreContext, systemClock } from './core/context.ts'
 import { deliveryDirs } from './delivery/delivery-dirs.ts'
 import { createInvoiceDeliveryHandlers } from './delivery/invoice/invoice-delivery-handlers.ts'
 import { loadInvoiceDocument } from './delivery/invoice/load-invoice-document.ts'
 import { createLocalPrintSpool } from './delivery/letters/local-print-spool.ts'
 import { createLocalMailOutbox } from './delivery/mail/local-mail-outbox.ts'
-import type { MailAddress, MailTransport } from './delivery/mail/mail-transport.ts'
+import type { MailTransport } from './delivery/mail/mail-transport.ts'
 import { createSmtpMailTransport } from './delivery/mail/smtp-mail-transport.ts'
 import { ANNOUNCE_KIND, createAnnounceHandler } from './delivery/relay/announce-handler.ts'
 import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
@@ -150,13 +150,4 @@ function createDelivery(
       smtp?.close()
     },
   }
-}
-
-/** MAIL_FROM as one address: `Faktura <faktura@example.com>` or a bare address. */
-export function mailFromAddress(text: string): MailAddress {
-  const [first, ...rest] = addressparser(text, { flatten: true })
-  if (!first?.address || rest.length > 0) {
-    throw new ConfigError(`MAIL_FROM must be one email address, got ${JSON.stringify(text)}`)
-  }
-  return first.name ? { address: first.address, name: first.name } : { address: first.address }
 }

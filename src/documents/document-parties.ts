@@ -30,6 +30,8 @@ export function documentTitle(view: InvoiceDocumentView): string {
       return labels.creditNoteTitle
     case 'reminder':
       return labels.reminderTitle(view.reminder?.level ?? 1)
+    default:
+      return labels.salesTitles[view.kind]
   }
 }
 

@@ -11,7 +11,7 @@ import {
   formatPercent,
   groupInFours,
 } from './format.ts'
-import type { InvoiceDocumentView, PaymentReference } from './invoice-document-view.ts'
+import type { InvoiceDocumentView, PaymentReference, SalesViewKind } from './invoice-document-view.ts'
 import { LABELS } from './labels.ts'
 
 export type TextRow = Readonly<{ label: string; value: string; emphasized?: boolean }>
@@ -64,6 +64,7 @@ export function buildDocumentText(view: InvoiceDocumentView): DocumentText {
     returnAddress: [view.sender.name, ...view.sender.addressLines].join(' · '),
     recipientLines: recipientLines(view),
     metaRows: metaRows(view),
+    ...(view.introText !== undefined ? { intro: view.introText } : {}),
     ...(reminder === undefined
       ? {}
       : {
@@ -113,7 +114,11 @@ function metaRows(view: InvoiceDocumentView): TextRow[] {
   const labels = LABELS[view.locale]
   const date = (isoDate: string) => formatDate(isoDate, view.locale)
   const rows: TextRow[] = []
-  if (view.kind === 'reminder' && view.reminder !== undefined) {
+  if (isSalesView(view)) {
+    if (view.number !== '') rows.push({ label: labels.salesNumbers[view.kind], value: view.number })
+    rows.push({ label: labels.documentDate, value: date(view.issuedOn) })
+    if (view.validUntil !== undefined) rows.push({ label: labels.validUntil, value: date(view.validUntil) })
+  } else if (view.kind === 'reminder' && view.reminder !== undefined) {
     rows.push({ label: labels.remindedOn, value: date(view.reminder.remindedOn) })
     rows.push({ label: labels.invoiceNumber, value: view.number })
     rows.push({ label: labels.issuedOn, value: date(view.issuedOn) })
@@ -164,6 +169,7 @@ function paymentRows(view: InvoiceDocumentView): TextRow[] {
   const labels = LABELS[view.locale]
   const { payment } = view
   const money = formatMoney(payment.dueAmountMinor, view.currency, view.locale)
+  if (isSalesView(view)) return []
   if (view.kind === 'credit-note') return [{ label: labels.creditedAmount, value: money, emphasized: true }]
   const rows: TextRow[] = [{ label: labels.amountDue, value: money, emphasized: true }]
   const payByOn = view.reminder?.payByOn
@@ -198,4 +204,9 @@ export function formatReference(reference: PaymentReference, fikCreditorNumber?:
     return `+${cardType}<${value}+${fikCreditorNumber}<`
   }
   return value
+}
+
+/** Offers, confirmations, delivery notes and letters claim nothing: no amount due, no payment block. */
+export function isSalesView(view: InvoiceDocumentView): view is InvoiceDocumentView<SalesViewKind> {
+  return view.kind !== 'invoice' && view.kind !== 'credit-note' && view.kind !== 'reminder'
 }

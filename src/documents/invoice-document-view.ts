@@ -6,7 +6,13 @@
 import { assert } from '../domain/assert.ts'
 import type { CurrencyCode } from '../domain/money/currency.ts'
 
-export type DocumentKind = 'invoice' | 'credit-note' | 'reminder'
+/** The documents that claim money. */
+export type InvoiceViewKind = 'invoice' | 'credit-note' | 'reminder'
+
+/** Priced or written documents that claim nothing: no payment block, no QR code. */
+export type SalesViewKind = 'offer' | 'confirmation' | 'delivery-note' | 'letter'
+
+export type DocumentKind = InvoiceViewKind | SalesViewKind
 
 export type DocumentLocale = 'sv' | 'da' | 'de' | 'en'
 
@@ -89,8 +95,8 @@ export type ReminderDetails = Readonly<{
   interestMinor: bigint
 }>
 
-export type InvoiceDocumentView = Readonly<{
-  kind: DocumentKind
+export type InvoiceDocumentView<K extends DocumentKind = DocumentKind> = Readonly<{
+  kind: K
   locale: DocumentLocale
   sender: DocumentSender
   recipient: DocumentRecipient
@@ -111,6 +117,10 @@ export type InvoiceDocumentView = Readonly<{
   reminder?: ReminderDetails
   /** Required when kind is 'credit-note'. */
   creditedInvoiceNumber?: string
+  /** A sales document's opening text (a letter's whole body), printed above the lines. */
+  introText?: string
+  /** An offer's validity date, YYYY-MM-DD. */
+  validUntil?: string
   footerText?: string
 }>
 
@@ -127,7 +137,7 @@ export function checkView(view: InvoiceDocumentView): void {
   const breakdownVat = view.taxBreakdown.reduce((acc, row) => acc + row.vatMinor, 0n)
   assert(breakdownNet === totals.netMinor, 'tax breakdown net must add up to totals.netMinor')
   assert(breakdownVat === totals.vatMinor, 'tax breakdown vat must add up to totals.vatMinor')
-  for (const date of [view.issuedOn, view.dueOn, view.deliveredOn]) {
+  for (const date of [view.issuedOn, view.dueOn, view.deliveredOn, view.validUntil]) {
     assert(date === undefined || ISO_DATE.test(date), `date must be YYYY-MM-DD, got ${date}`)
   }
   if (view.kind === 'credit-note') {

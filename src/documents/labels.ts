@@ -4,7 +4,7 @@
 // German: a credit note is a "Rechnungskorrektur", never a "Gutschrift", which in German VAT law
 // (§ 14 Abs. 2 UStG) means a self-billed invoice issued by the buyer.
 
-import type { DocumentLocale, PaymentReferenceKind } from './invoice-document-view.ts'
+import type { DocumentLocale, PaymentReferenceKind, SalesViewKind } from './invoice-document-view.ts'
 
 export type ReminderTextInput = Readonly<{ number: string; dueOn: string; amount: string; payByOn: string }>
 
@@ -12,6 +12,11 @@ export type Labels = Readonly<{
   invoiceTitle: string
   creditNoteTitle: string
   reminderTitle: (level: number) => string
+  /** The title of each sales document and the label of its number. */
+  salesTitles: Readonly<Record<SalesViewKind, string>>
+  salesNumbers: Readonly<Record<SalesViewKind, string>>
+  documentDate: string
+  validUntil: string
   continued: string
   invoiceNumber: string
   creditNoteNumber: string
@@ -63,6 +68,20 @@ const SV: Labels = {
   invoiceTitle: 'Faktura',
   creditNoteTitle: 'Kreditfaktura',
   reminderTitle: (level) => (level === 1 ? 'Betalningspåminnelse' : `Betalningspåminnelse ${level}`),
+  salesTitles: {
+    offer: 'Offert',
+    confirmation: 'Orderbekräftelse',
+    'delivery-note': 'Följesedel',
+    letter: 'Brev',
+  },
+  salesNumbers: {
+    offer: 'Offertnummer',
+    confirmation: 'Ordernummer',
+    'delivery-note': 'Följesedelsnummer',
+    letter: 'Nummer',
+  },
+  documentDate: 'Datum',
+  validUntil: 'Giltig till',
   continued: '(forts.)',
   invoiceNumber: 'Fakturanummer',
   creditNoteNumber: 'Kreditfakturanummer',
@@ -117,6 +136,20 @@ const DA: Labels = {
   invoiceTitle: 'Faktura',
   creditNoteTitle: 'Kreditnota',
   reminderTitle: (level) => (level === 1 ? 'Rykker' : `${level}. rykker`),
+  salesTitles: {
+    offer: 'Tilbud',
+    confirmation: 'Ordrebekræftelse',
+    'delivery-note': 'Følgeseddel',
+    letter: 'Brev',
+  },
+  salesNumbers: {
+    offer: 'Tilbudsnummer',
+    confirmation: 'Ordrenummer',
+    'delivery-note': 'Følgeseddelnummer',
+    letter: 'Nummer',
+  },
+  documentDate: 'Dato',
+  validUntil: 'Gyldigt til',
   continued: '(fortsat)',
   invoiceNumber: 'Fakturanummer',
   creditNoteNumber: 'Kreditnotanummer',
@@ -170,6 +203,20 @@ const DE: Labels = {
   invoiceTitle: 'Rechnung',
   creditNoteTitle: 'Rechnungskorrektur',
   reminderTitle: (level) => (level === 1 ? 'Zahlungserinnerung' : `${level}. Mahnung`),
+  salesTitles: {
+    offer: 'Angebot',
+    confirmation: 'Auftragsbestätigung',
+    'delivery-note': 'Lieferschein',
+    letter: 'Brief',
+  },
+  salesNumbers: {
+    offer: 'Angebotsnummer',
+    confirmation: 'Auftragsnummer',
+    'delivery-note': 'Lieferscheinnummer',
+    letter: 'Nummer',
+  },
+  documentDate: 'Datum',
+  validUntil: 'Gültig bis',
   continued: '(Fortsetzung)',
   invoiceNumber: 'Rechnungsnummer',
   creditNoteNumber: 'Korrekturnummer',
@@ -224,6 +271,20 @@ const EN: Labels = {
   invoiceTitle: 'Invoice',
   creditNoteTitle: 'Credit note',
   reminderTitle: (level) => (level === 1 ? 'Payment reminder' : `Payment reminder ${level}`),
+  salesTitles: {
+    offer: 'Quote',
+    confirmation: 'Order confirmation',
+    'delivery-note': 'Delivery note',
+    letter: 'Letter',
+  },
+  salesNumbers: {
+    offer: 'Quote number',
+    confirmation: 'Order number',
+    'delivery-note': 'Delivery note number',
+    letter: 'Number',
+  },
+  documentDate: 'Date',
+  validUntil: 'Valid until',
   continued: '(continued)',
   invoiceNumber: 'Invoice number',
   creditNoteNumber: 'Credit note number',

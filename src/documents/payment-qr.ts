@@ -9,7 +9,12 @@ import { LABELS } from './labels.ts'
 /** The EPC QR payload for the view, or undefined when the document should carry none. */
 export function paymentQrPayload(view: InvoiceDocumentView): string | undefined {
   const { payment } = view
-  if (view.currency !== 'EUR' || view.kind === 'credit-note' || payment.iban === undefined) return undefined
+  if (
+    view.currency !== 'EUR' ||
+    (view.kind !== 'invoice' && view.kind !== 'reminder') ||
+    payment.iban === undefined
+  )
+    return undefined
   if (payment.dueAmountMinor < EPC_MIN_AMOUNT_MINOR || payment.dueAmountMinor > EPC_MAX_AMOUNT_MINOR) {
     return undefined
   }

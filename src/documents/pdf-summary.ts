@@ -54,6 +54,7 @@ function drawTotalsAndTax(doc: Pdf, text: DocumentText, startY: number): number 
 }
 
 function drawPayment(doc: Pdf, text: DocumentText, qrPng: Buffer | undefined, startY: number): number {
+  if (text.paymentRows.length === 0 && qrPng === undefined) return startY
   const lineHeight = lineHeightOf()
   const captionStyle = { size: SMALL_SIZE }
   const captionLines =

@@ -51,8 +51,8 @@ export async function renderInvoicePdf(
   const bytes = collect(doc)
   rememberStringWidths(doc)
   const tableY = drawFirstPageHeader(doc, text, view.sender.logo)
-  const summaryY = drawLineTable(doc, text, tableY)
-  drawSummary(doc, text, qrPng, summaryY)
+  // A letter is its text alone: no line table, no totals.
+  if (view.kind !== 'letter') drawSummary(doc, text, qrPng, drawLineTable(doc, text, tableY))
   drawPageFooters(doc, text)
   doc.end()
   return bytes

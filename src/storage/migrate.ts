@@ -9,6 +9,7 @@ import * as billogram from './migrations/0003-billogram.ts'
 import * as billomat from './migrations/0004-billomat.ts'
 import * as billy from './migrations/0005-billy.ts'
 import * as automation from './migrations/0006-automation.ts'
+import * as sales from './migrations/0008-sales-documents.ts'
 import * as billomatAutomation from './migrations/0009-billomat-automation.ts'
 import * as billomatPurchases from './migrations/0010-billomat-purchases.ts'
 import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts'
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-billomat': billomat,
   '0005-billy': billy,
   '0006-automation': automation,
+  '0008-sales-documents': sales,
   '0009-billomat-automation': billomatAutomation,
   '0010-billomat-purchases': billomatPurchases,
   '0011-billy-reminders-files': billyRemindersFiles,

@@ -8,6 +8,7 @@ import type { BillogramTables } from './schema-billogram.ts'
 import type { BillomatTables } from './schema-billomat.ts'
 import type { BillomatAutomationTables } from './schema-billomat-automation.ts'
 import type { BillyTables } from './schema-billy.ts'
+import type { SalesTables } from './schema-sales.ts'
 
 export type OrganizationsTable = {
   organization_id: string
@@ -310,7 +311,8 @@ export type Database = CoreTables &
   BillomatTables &
   BillyTables &
   AutomationTables &
-  BillomatAutomationTables
+  BillomatAutomationTables &
+  SalesTables
 
 export type CoreTables = {
   organizations: OrganizationsTable

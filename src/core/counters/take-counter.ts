@@ -14,6 +14,7 @@ export type CounterKey =
   | 'bill'
   | 'recurring'
   | `record:${string}`
+  | `sales:${string}`
 
 async function ensureCounter(tx: Tx, organizationId: string, key: CounterKey): Promise<void> {
   await tx

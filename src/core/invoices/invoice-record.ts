@@ -16,7 +16,7 @@ import type { TaxTreatment } from '../../domain/tax/tax-treatment.ts'
 import { type Executor, forUpdate, type Storage } from '../../storage/database.ts'
 import type { InvoiceLinesTable, InvoicesTable } from '../../storage/schema.ts'
 
-function discountFromText(text: string | null): StoredDiscount | null {
+export function discountFromText(text: string | null): StoredDiscount | null {
   if (!text) return null
   const parsed = JSON.parse(text) as { kind: string; ratePercent?: string; amountMinor?: string }
   return parsed.kind === 'percent'
@@ -31,7 +31,10 @@ export function discountToText(discount: StoredDiscount | null): string | null {
   )
 }
 
-function lineFromRow(row: InvoiceLinesTable): InvoiceLine {
+/** A stored line; a sales document's line row has the same columns without a credited line. */
+export function lineFromRow(
+  row: Omit<InvoiceLinesTable, 'invoice_id' | 'credited_line_no'> & { credited_line_no?: number | null },
+): InvoiceLine {
   return {
     lineNo: row.line_no,
     productId: row.product_id,
@@ -43,7 +46,7 @@ function lineFromRow(row: InvoiceLinesTable): InvoiceLine {
     vatRatePercent: row.vat_rate_percent,
     taxTreatment: row.tax_treatment as TaxTreatment,
     revenueAccountNumber: row.revenue_account_number,
-    creditedLineNo: row.credited_line_no,
+    creditedLineNo: row.credited_line_no ?? null,
     netMinor: row.net_minor,
     vatMinor: row.vat_minor,
     grossMinor: row.gross_minor,

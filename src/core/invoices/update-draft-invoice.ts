@@ -3,7 +3,7 @@
 
 import { DomainError } from '../../domain/errors.ts'
 import { discountInputOf } from '../../domain/invoicing/draft.ts'
-import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { Invoice, InvoiceLine } from '../../domain/invoicing/invoice.ts'
 import { forUpdate } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { draftColumns } from './create-invoice.ts'
@@ -29,20 +29,23 @@ function currentAsInput(invoice: Invoice): DraftInvoiceInput {
     locale: invoice.locale,
     seriesKey: invoice.seriesKey,
     extra: invoice.extra,
-    lines: invoice.lines.map(
-      (line): DraftLineInput => ({
-        productId: line.productId,
-        description: line.description,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitPrice: line.unitPrice,
-        discount: discountInputOf(line.discount),
-        vatRatePercent: line.vatRatePercent,
-        taxTreatment: line.taxTreatment,
-        revenueAccountNumber: line.revenueAccountNumber,
-        extra: line.extra,
-      }),
-    ),
+    lines: invoice.lines.map(lineAsDraftInput),
+  }
+}
+
+/** A stored line as the draft input that writes it back unchanged. */
+export function lineAsDraftInput(line: InvoiceLine): DraftLineInput {
+  return {
+    productId: line.productId,
+    description: line.description,
+    quantity: line.quantity,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    discount: discountInputOf(line.discount),
+    vatRatePercent: line.vatRatePercent,
+    taxTreatment: line.taxTreatment,
+    revenueAccountNumber: line.revenueAccountNumber,
+    extra: line.extra,
   }
 }
 

@@ -8,6 +8,8 @@ import { jsonTextExpression } from './json-field.ts'
 
 export type RelatedFilter =
   | Readonly<{ kind: 'lineProduct'; productIds: readonly string[] }>
+  /** A sales document (offer, confirmation, ...) with a line of one of these products. */
+  | Readonly<{ kind: 'salesLineProduct'; productIds: readonly string[] }>
   | Readonly<{ kind: 'paymentSource'; sources: readonly string[] }>
   | Readonly<{
       kind: 'record'
@@ -33,6 +35,9 @@ export function relatedCondition(
     case 'lineProduct':
       return sql<boolean>`exists (select 1 from invoice_lines rl where rl.organization_id = ${org}
         and rl.invoice_id = ${id} and rl.product_id in (${sql.join(nonEmpty(filter.productIds))}))`
+    case 'salesLineProduct':
+      return sql<boolean>`exists (select 1 from sales_document_lines rl where rl.organization_id = ${org}
+        and rl.document_id = ${id} and rl.product_id in (${sql.join(nonEmpty(filter.productIds))}))`
     case 'paymentSource':
       return sql<boolean>`exists (select 1 from payment_associations ra join payments rp
         on rp.organization_id = ra.organization_id and rp.payment_id = ra.payment_id

@@ -6,7 +6,7 @@
 //   cc?: [address], bcc?: [address], subject?, text?, attachPdf? (true), pdfFilename?,
 //   attachments?: [{ filename, contentType, contentBase64 }], reminder? (see reminder-document.ts) }
 
-import type { InvoiceDocumentView } from '../../documents/invoice-document-view.ts'
+import type { InvoiceDocumentView, InvoiceViewKind } from '../../documents/invoice-document-view.ts'
 import { renderInvoicePdf } from '../../documents/render-invoice-pdf.ts'
 import type { MailAddress, MailAttachment, MailTransport } from '../mail/mail-transport.ts'
 import { PermanentDeliveryError } from '../permanent-delivery-error.ts'
@@ -142,7 +142,7 @@ async function sendInvoiceMail(
  * say something else.
  */
 function templateFor(
-  view: InvoiceDocumentView,
+  view: InvoiceDocumentView<InvoiceViewKind>,
   own: Readonly<{ subject: string | undefined; text: string | undefined }>,
 ): MailTemplate {
   const fallback = defaultMailTemplate(view.kind, view.locale)

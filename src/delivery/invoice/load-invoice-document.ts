@@ -6,13 +6,13 @@
 import { loadCaseView } from '../../core/cases/case-record.ts'
 import type { CoreContext } from '../../core/context.ts'
 import { loadInvoice } from '../../core/invoices/invoice-record.ts'
-import type { InvoiceDocumentView } from '../../documents/invoice-document-view.ts'
+import type { InvoiceDocumentView, InvoiceViewKind } from '../../documents/invoice-document-view.ts'
 import { invoiceViewOf, type SenderOrganization } from '../../documents/invoice-view-of.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 
 export type InvoiceDocument = Readonly<{
   invoice: Invoice
-  view: InvoiceDocumentView
+  view: InvoiceDocumentView<InvoiceViewKind>
   sender: SenderOrganization
 }>
 
