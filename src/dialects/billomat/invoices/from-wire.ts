@@ -85,7 +85,7 @@ export function documentDraftFromWire(
   body: WireObject,
   items: readonly WireObject[] | undefined,
   lookups: DocumentLookups,
-  current?: Invoice,
+  current?: Pick<Invoice, 'extra' | 'currency'>,
   itemName = 'invoice-item',
 ): DocumentDraft {
   const client = (lookups.client?.extra.billomat ?? {}) as WireStrings

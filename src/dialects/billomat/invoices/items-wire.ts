@@ -4,6 +4,7 @@
 // functions, in whole cents.
 
 import type { DraftLineInput } from '../../../core/invoices/resolve-draft.ts'
+import { lineAsDraftInput } from '../../../core/invoices/update-draft-invoice.ts'
 import { DomainError, invalidField } from '../../../domain/errors.ts'
 import type { DiscountInput } from '../../../domain/invoicing/draft.ts'
 import type { Invoice, InvoiceLine } from '../../../domain/invoicing/invoice.ts'
@@ -15,7 +16,7 @@ import { vatOfAmountMinor } from '../../../domain/tax/compute-vat.ts'
 import { itemIdOf } from '../ids.ts'
 import type { WireObject } from '../wire/body.ts'
 import { readBoolean, readDecimal, readEnum, readId, readText } from '../wire/read.ts'
-import { datetime, float, int, money, record, str, type WireRecord } from '../wire/tree.ts'
+import { datetime, float, int, money, record, str, type WireField, type WireRecord } from '../wire/tree.ts'
 import { itemNoOf, lineExtraOf, mergeStrings, type WireStrings } from './extra.ts'
 
 export type TaxChoice = Readonly<{ name: string; ratePercent: string }>
@@ -158,27 +159,39 @@ export function itemAmounts(
   }
 }
 
-const ITEM_PARENTS = {
-  'invoice-item': 'invoice_id',
-  'credit-note-item': 'credit_note_id',
-  'recurring-item': 'recurring_id',
-} as const
+/** Where an item hangs: its element name, its parent's id field and whole-number id. */
+export type ItemParent = Readonly<{
+  item: string
+  field: string
+  seq: bigint
+  document: Pick<Invoice, 'currency' | 'priceBasis' | 'createdAt'>
+}>
+
+export function invoiceItemParent(invoice: Invoice): ItemParent {
+  const isInvoice = invoice.kind === 'invoice'
+  return {
+    item: isInvoice ? 'invoice-item' : 'credit-note-item',
+    field: isInvoice ? 'invoice_id' : 'credit_note_id',
+    seq: invoice.invoiceSeq,
+    document: invoice,
+  }
+}
 
 export function itemToWire(
-  name: keyof typeof ITEM_PARENTS,
-  invoice: Invoice,
+  parent: ItemParent,
   line: InvoiceLine,
   articleSeq: bigint | undefined,
+  tail: readonly WireField[] = [],
 ): WireRecord {
   const extra = lineExtraOf(line)
+  const invoice = parent.document
   const currency = invoice.currency as CurrencyCode
   const amounts = itemAmounts(line, invoice)
-  const parent = ITEM_PARENTS[name]
-  return record(name, [
-    int('id', itemIdOf(invoice.invoiceSeq, itemNoOf(line))),
+  return record(parent.item, [
+    int('id', itemIdOf(parent.seq, itemNoOf(line))),
     datetime('created', invoice.createdAt),
     int('article_id', articleSeq),
-    int(parent, invoice.invoiceSeq),
+    int(parent.field, parent.seq),
     int('position', line.lineNo),
     str('unit', line.unit),
     float('quantity', line.quantity),
@@ -194,6 +207,7 @@ export function itemToWire(
     money('total_gross', amounts.grossMinor, currency),
     money('total_net_unreduced', amounts.netUnreducedMinor, currency),
     money('total_gross_unreduced', amounts.grossUnreducedMinor, currency),
+    ...tail,
     str('customfield', extra.customfield),
   ])
 }
@@ -203,21 +217,4 @@ export function articleIdField(body: WireObject): bigint | undefined {
 }
 
 /** A stored line as the draft input that writes it back unchanged. */
-export function lineAsInput(line: InvoiceLine): DraftLineInput {
-  return {
-    productId: line.productId,
-    description: line.description,
-    quantity: line.quantity,
-    unit: line.unit,
-    unitPrice: line.unitPrice,
-    discount: line.discount
-      ? line.discount.kind === 'percent'
-        ? { percent: line.discount.ratePercent }
-        : { amountMinor: line.discount.amountMinor }
-      : null,
-    vatRatePercent: line.vatRatePercent,
-    taxTreatment: line.taxTreatment,
-    revenueAccountNumber: line.revenueAccountNumber,
-    extra: line.extra,
-  }
-}
+export const lineAsInput = lineAsDraftInput

@@ -37,12 +37,12 @@ export type PdfFile = Readonly<{
   createdAt: string
 }>
 
-export function pdfToWire(document: Invoice, file: PdfFile): WireRecord {
-  const parent = document.kind === 'invoice' ? 'invoice_id' : 'credit_note_id'
+/** The `pdf` envelope of a document named by its id field (invoice_id, offer_id, ...) and id. */
+export function pdfToWire(parent: Readonly<{ field: string; seq: bigint }>, file: PdfFile): WireRecord {
   return record('pdf', [
-    int('id', document.invoiceSeq),
+    int('id', parent.seq),
     datetime('created', file.createdAt),
-    int(parent, document.invoiceSeq),
+    int(parent.field, parent.seq),
     str('filename', file.filename),
     str('mimetype', file.mimetype),
     int('filesize', file.byteLength),

@@ -35,7 +35,6 @@ function documentValues(sources: PlaceholderSources): Readonly<Record<string, st
   const locale: DocumentLocale = documentLocaleOf(document.locale)
   const currency = document.currency as CurrencyCode
   const extra = docExtraOf(document)
-  const clientExtra = (client?.extra.billomat ?? {}) as WireStrings
   const day = (iso: string | null | undefined) => (iso ? formatDate(iso, locale) : '')
   const amount = (minor: bigint) => formatMoney(minor, currency, locale)
   const discountRate = extra.discount_rate && extra.discount_rate !== '0' ? extra.discount_rate : undefined
@@ -59,13 +58,24 @@ function documentValues(sources: PlaceholderSources): Readonly<Record<string, st
       : '',
     [`${entity}.currency_code`]: document.currency,
     [`${entity}.customerportal_url`]: `${sources.publicBaseUrl}/i/${document.pageToken}`,
+    ...partyValues(client, sources.companyName),
+  }
+}
+
+/** The client's and the company's placeholders, the same in every kind of document. */
+export function partyValues(
+  client: Contact | undefined,
+  companyName: string,
+): Readonly<Record<string, string>> {
+  const clientExtra = (client?.extra.billomat ?? {}) as WireStrings
+  return {
     'Client.name': client?.name ?? '',
     'Client.client_number': clientExtra.client_number ?? String(client?.contactNo ?? ''),
     'Client.first_name': clientExtra.first_name ?? '',
     'Client.last_name': clientExtra.last_name ?? '',
     'Client.salutation': clientExtra.salutation ?? '',
     'Client.email': client?.email ?? '',
-    'Company.name': sources.companyName,
+    'Company.name': companyName,
   }
 }
 
@@ -77,7 +87,10 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 /** The texts a completed document keeps, placeholders resolved. */
-export function frozenTexts(document: Invoice, values: Readonly<Record<string, string>>): WireStrings {
+export function frozenTexts(
+  document: Pick<Invoice, 'extra' | 'notes'>,
+  values: Readonly<Record<string, string>>,
+): WireStrings {
   const extra = docExtraOf(document)
   const texts: Record<string, string> = {}
   for (const field of ['title', 'label', 'intro'] as const) {

@@ -52,30 +52,36 @@ const contains = (field: string, value: string): Filter => ({
   caseInsensitive: true,
 })
 
-export async function documentSearchOf(
+/** What a kind of document is searched by: its number parameter, date field, tags and lines. */
+export type SearchNames = Readonly<{
+  numberParam: string
+  dateField: string
+  tagResource: string
+  lineFilter: 'lineProduct' | 'salesLineProduct'
+}>
+
+/** The filters every Billomat document list shares (seed 002 "List all invoices", appendix). */
+export async function commonDocumentFilters(
   core: CoreContext,
   tenant: Tenant,
   query: Query,
-  kind: InvoiceKind,
-): Promise<Omit<InvoiceSearch, 'limit' | 'offset'>> {
-  const numberParam = kind === 'invoice' ? 'invoice_number' : 'credit_note_number'
+  names: SearchNames,
+): Promise<{ filters: Filter[]; related: RelatedFilter[] }> {
   const filters: Filter[] = []
   const related: RelatedFilter[] = []
   const clientIds = queryIds(query, 'client_id')
-  // By the contacts' own ids, so the invoices' contact index serves the filter without a join.
+  // By the contacts' own ids, so the documents' contact index serves the filter without a join.
   if (clientIds.length > 0)
     filters.push({ field: 'contactId', op: 'in', value: await contactIdsOf(core, tenant, clientIds) })
   const contactIds = queryIds(query, 'contact_id')
   if (contactIds.length > 0)
     filters.push({ field: 'extra.billomat.contact_id', op: 'in', value: contactIds.map(String) })
-  const number = queryValue(query, numberParam)
+  const number = queryValue(query, names.numberParam)
   if (number) filters.push(contains('number', number))
-  const statuses = queryList(query, 'status')
-  const anyOf = statuses.length > 0 ? statusFilters(statuses) : undefined
   const from = queryDate(query, 'from')
-  if (from) filters.push({ field: 'invoiceDate', op: 'gte', value: from })
+  if (from) filters.push({ field: names.dateField, op: 'gte', value: from })
   const to = queryDate(query, 'to')
-  if (to) filters.push({ field: 'invoiceDate', op: 'lte', value: to })
+  if (to) filters.push({ field: names.dateField, op: 'lte', value: to })
   for (const text of ['label', 'intro'] as const) {
     const value = queryValue(query, text)
     if (value) filters.push(contains(`extra.billomat.${text}`, value))
@@ -84,13 +90,11 @@ export async function documentSearchOf(
   if (note) filters.push(contains('notes', note))
   const customfield = queryValue(query, 'customfield')
   if (customfield) filters.push({ field: 'extra.billomat.customfield', op: 'eq', value: customfield })
-  const paymentTypes = queryList(query, 'payment_type').map((type) => type.toUpperCase())
-  if (paymentTypes.length > 0) related.push({ kind: 'paymentSource', sources: paymentTypes })
   const tags = queryList(query, 'tags')
   if (tags.length > 0)
     related.push({
       kind: 'record',
-      resource: `${kind === 'invoice' ? 'invoice' : 'credit-note'}-tag`,
+      resource: names.tagResource,
       path: ['name'],
       values: tags,
       caseInsensitive: true,
@@ -102,7 +106,27 @@ export async function documentSearchOf(
       limit: Math.min(articleIds.length, 1000),
       offset: 0,
     })
-    related.push({ kind: 'lineProduct', productIds: products.items.map((product) => product.productId) })
+    related.push({ kind: names.lineFilter, productIds: products.items.map((product) => product.productId) })
   }
+  return { filters, related }
+}
+
+export async function documentSearchOf(
+  core: CoreContext,
+  tenant: Tenant,
+  query: Query,
+  kind: InvoiceKind,
+): Promise<Omit<InvoiceSearch, 'limit' | 'offset'>> {
+  const isInvoice = kind === 'invoice'
+  const { filters, related } = await commonDocumentFilters(core, tenant, query, {
+    numberParam: isInvoice ? 'invoice_number' : 'credit_note_number',
+    dateField: 'invoiceDate',
+    tagResource: `${isInvoice ? 'invoice' : 'credit-note'}-tag`,
+    lineFilter: 'lineProduct',
+  })
+  const statuses = queryList(query, 'status')
+  const anyOf = statuses.length > 0 ? statusFilters(statuses) : undefined
+  const paymentTypes = queryList(query, 'payment_type').map((type) => type.toUpperCase())
+  if (paymentTypes.length > 0) related.push({ kind: 'paymentSource', sources: paymentTypes })
   return { kinds: [kind], filters, related, ...(anyOf ? { anyOf } : {}) }
 }

@@ -39,6 +39,32 @@ export type DocumentWireContext = Readonly<{
   invoiceSeqOf?: (invoiceId: string) => bigint | undefined
 }>
 
+/** The fields every priced Billomat document (invoice, credit note, offer, ...) renders from. */
+export type PricedDocument = Pick<
+  Invoice,
+  | 'currency'
+  | 'priceBasis'
+  | 'breakdown'
+  | 'lines'
+  | 'extra'
+  | 'number'
+  | 'numberSeq'
+  | 'netMinor'
+  | 'grossMinor'
+  | 'documentDiscountMinor'
+  | 'unreducedNetMinor'
+  | 'unreducedGrossMinor'
+>
+
+/** The client's address as Billomat composes it: name, street, zip and city, country. */
+export function clientAddress(client: Contact | undefined): string {
+  if (!client) return ''
+  const { street, zip, city, country } = client.address
+  return [client.name, street, [zip, city].filter(Boolean).join(' '), country]
+    .filter((line) => line && line.trim() !== '')
+    .join('\n')
+}
+
 export function composedAddress(invoice: Invoice, client: Contact | undefined): string {
   const stored = docExtraOf(invoice).address
   if (stored) return stored
@@ -54,7 +80,7 @@ export function composedAddress(invoice: Invoice, client: Contact | undefined): 
 }
 
 /** The invoice number a draft shows: only when its number was chosen explicitly (§4, J4J). */
-function numberParts(invoice: Invoice, extra: WireStrings) {
+export function numberParts(invoice: Pick<Invoice, 'number' | 'numberSeq'>, extra: WireStrings) {
   if (invoice.number !== null) {
     // Kept by completion when chosen; otherwise read back off the number: prefix, zeros, sequence.
     const parts = invoice.numberSeq === null ? null : /^(.*?)(0*)(\d+)$/.exec(invoice.number)
@@ -72,7 +98,7 @@ function numberParts(invoice: Invoice, extra: WireStrings) {
   return { full, number: extra.number ?? null, pre, length: extra.number_length ?? '' }
 }
 
-function taxesOf(invoice: Invoice): WireRecord[] {
+function taxesOf(invoice: PricedDocument): WireRecord[] {
   const currency = invoice.currency as CurrencyCode
   return invoice.breakdown.map((group) => {
     const name =
@@ -196,19 +222,32 @@ export function documentToWire(invoice: Invoice, context: DocumentWireContext): 
     str('label', extra.label),
     str('intro', extra.intro),
     str('note', extra.note ?? invoice.notes),
-    money('total_net', invoice.netMinor, currency),
-    money('total_gross', invoice.grossMinor, currency),
-    str('reduction', extra.reduction),
-    money('total_reduction', invoice.documentDiscountMinor, currency),
-    money('total_net_unreduced', invoice.unreducedNetMinor, currency),
-    money('total_gross_unreduced', invoice.unreducedGrossMinor, currency),
-    str('currency_code', invoice.currency),
-    float('quote', extra.quote ?? '1'),
-    str('net_gross', invoice.priceBasis === 'gross' ? 'GROSS' : 'NET'),
+    ...totalsToWire(invoice),
     ...invoiceTail,
-    nested(list('taxes', 'tax', taxesOf(invoice))),
+    taxesToWire(invoice),
     ...references,
     int('template_id', extra.template_id),
     str('customfield', extra.customfield),
   ])
+}
+
+/** Totals, reduction, currency and price basis, in Billomat's order (§2.4). */
+export function totalsToWire(document: PricedDocument): WireField[] {
+  const currency = document.currency as CurrencyCode
+  const extra = docExtraOf(document)
+  return [
+    money('total_net', document.netMinor, currency),
+    money('total_gross', document.grossMinor, currency),
+    str('reduction', extra.reduction),
+    money('total_reduction', document.documentDiscountMinor, currency),
+    money('total_net_unreduced', document.unreducedNetMinor, currency),
+    money('total_gross_unreduced', document.unreducedGrossMinor, currency),
+    str('currency_code', document.currency),
+    float('quote', extra.quote ?? '1'),
+    str('net_gross', document.priceBasis === 'gross' ? 'GROSS' : 'NET'),
+  ]
+}
+
+export function taxesToWire(document: PricedDocument): WireField {
+  return nested(list('taxes', 'tax', taxesOf(document)))
 }

@@ -5,7 +5,14 @@
 import { listRecords } from '../../../core/records/list-records.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import { propertyValueKey } from '../routes/property-filters.ts'
-import { articleParent, clientParent, creditNoteParent, invoiceParent, recurringParent } from './parents.ts'
+import {
+  articleParent,
+  clientParent,
+  creditNoteParent,
+  invoiceParent,
+  recurringParent,
+  salesParent,
+} from './parents.ts'
 import type { ParentSpec, RecordSpec } from './record-spec.ts'
 
 export function tags(path: string, element: string, parent: ParentSpec): RecordSpec {
@@ -149,6 +156,14 @@ export const CONTACTS: RecordSpec = {
   hasUpdated: true,
 }
 
+/** Offers, confirmations, delivery notes and letters carry tags and comments as invoices do. */
+const SALES_ANNOTATIONS = [
+  ['offer', 'offer'],
+  ['confirmation', 'confirmation'],
+  ['delivery_note', 'delivery-note'],
+  ['letter', 'letter'],
+] as const
+
 export const ANNOTATION_RESOURCES: readonly RecordSpec[] = [
   tags('invoice-tags', 'invoice-tag', invoiceParent),
   tags('credit-note-tags', 'credit-note-tag', creditNoteParent),
@@ -157,6 +172,13 @@ export const ANNOTATION_RESOURCES: readonly RecordSpec[] = [
   tags('recurring-tags', 'recurring-tag', recurringParent),
   comments('invoice-comments', 'invoice-comment', invoiceParent),
   comments('credit-note-comments', 'credit-note-comment', creditNoteParent),
+  ...SALES_ANNOTATIONS.flatMap(([kind, element]) => {
+    const parent = salesParent(kind, `${element.replace(/-/g, '_')}_id`)
+    return [
+      tags(`${element}-tags`, `${element}-tag`, parent),
+      comments(`${element}-comments`, `${element}-comment`, parent),
+    ]
+  }),
   properties('client-properties', 'client-property'),
   properties('article-properties', 'article-property'),
   propertyValues('client-property-values', 'client-property-value', clientParent(false), 'client-property'),

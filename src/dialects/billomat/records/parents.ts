@@ -3,7 +3,9 @@
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { getInvoice } from '../../../core/invoices/get-invoice.ts'
+import { getSalesDocumentBySeq } from '../../../core/sales/get-sales-document.ts'
 import { DomainError } from '../../../domain/errors.ts'
+import type { SalesDocumentKind } from '../../../domain/sales/sales-document.ts'
 import { contactByNo, invoiceBySeq, productBySeq } from '../ids.ts'
 import { recurringByNo } from '../recurrings/recurring-lookups.ts'
 import type { ParentSpec } from './record-spec.ts'
@@ -19,6 +21,13 @@ export const creditNoteParent: ParentSpec = {
   resolve: async (core, tenant, id) =>
     (await invoiceBySeq(core, tenant, id, 'credit_note', 'credit_note_id')).invoiceId,
 }
+
+/** An offer, confirmation, delivery note or letter, named by offer_id and the like. */
+export const salesParent = (kind: SalesDocumentKind, field: string): ParentSpec => ({
+  field,
+  resolve: async (core, tenant, id) =>
+    (await getSalesDocumentBySeq(core, tenant, kind, id, field)).documentId,
+})
 
 export const clientParent = (requiredInList: boolean): ParentSpec => ({
   field: 'client_id',

@@ -5,6 +5,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
+import type { DraftLineInput } from '../../../core/invoices/resolve-draft.ts'
 import { updateDraftInvoice } from '../../../core/invoices/update-draft-invoice.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import { DomainError, invalidField, notFound } from '../../../domain/errors.ts'
@@ -12,25 +13,56 @@ import type { Invoice, InvoiceKind, InvoiceLine } from '../../../domain/invoicin
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { ITEM_SPAN, invoiceBySeq, pathId, productBySeq, productsByIds, splitItemId } from '../ids.ts'
-import { itemNoOf } from '../invoices/extra.ts'
-import { itemToWire, lineAsInput, lineFromWire } from '../invoices/items-wire.ts'
+import { itemNoOf, lineExtraOf, mergeStrings, type WireStrings } from '../invoices/extra.ts'
+import {
+  type ItemParent,
+  invoiceItemParent,
+  itemToWire,
+  lineAsInput,
+  lineFromWire,
+} from '../invoices/items-wire.ts'
 import { defaultTaxOf } from '../invoices/lookups.ts'
+import type { WireObject } from '../wire/body.ts'
 import { pagingOf, queryIds } from '../wire/query.ts'
-import { readId } from '../wire/read.ts'
+import { readBoolean, readId } from '../wire/read.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
-import { list, pagedAttributes, type WireRecord } from '../wire/tree.ts'
+import { list, pagedAttributes, str, type WireRecord } from '../wire/tree.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
-type Kind = Readonly<{
-  kind: InvoiceKind
+/** A document with items as this file needs it: its lines, state and what items render from. */
+type ItemDocument = Pick<Invoice, 'lines' | 'currency' | 'priceBasis' | 'createdAt'> &
+  Readonly<{ state: string }>
+
+/**
+ * One kind of item resource: how its parent is read by whole-number id (`field` names the id in
+ * refusals) and how its draft's lines are written back. Invoices and credit notes go through the
+ * core's draft edit, offers and the other sales documents through theirs.
+ */
+export type ItemKind<D extends ItemDocument = ItemDocument> = Readonly<{
   path: string
-  item: 'invoice-item' | 'credit-note-item'
+  item: string
   parent: string
+  load: (core: CoreContext, t: Tenant, seq: bigint, field?: string) => Promise<D>
+  save: (core: CoreContext, t: Tenant, document: D, lines: readonly DraftLineInput[]) => Promise<D>
+  parentOf: (document: D) => ItemParent
+  /** Fields an item of this kind shows beyond an invoice item's (an offer item's `optional`). */
+  extraFields?: readonly string[]
 }>
 
-const KINDS: readonly Kind[] = [
-  { kind: 'invoice', path: 'invoice-items', item: 'invoice-item', parent: 'invoice_id' },
-  { kind: 'credit_note', path: 'credit-note-items', item: 'credit-note-item', parent: 'credit_note_id' },
+function invoiceItems(kind: InvoiceKind, path: string, item: string, parent: string): ItemKind<Invoice> {
+  return {
+    path,
+    item,
+    parent,
+    load: (core, t, seq, field) => invoiceBySeq(core, t, seq, kind, field),
+    save: (core, t, document, lines) => updateDraftInvoice(core, t, document.invoiceId, { lines }),
+    parentOf: invoiceItemParent,
+  }
+}
+
+const KINDS: readonly ItemKind<Invoice>[] = [
+  invoiceItems('invoice', 'invoice-items', 'invoice-item', 'invoice_id'),
+  invoiceItems('credit_note', 'credit-note-items', 'credit-note-item', 'credit_note_id'),
 ]
 
 const ITEM_ELEMENTS = [
@@ -46,11 +78,11 @@ const ITEM_ELEMENTS = [
   'type',
 ]
 
-async function itemsToWire(
+async function itemsToWire<D extends ItemDocument>(
   core: CoreContext,
   t: Tenant,
-  kind: Kind,
-  document: Invoice,
+  kind: ItemKind<D>,
+  document: D,
   lines: readonly InvoiceLine[],
 ): Promise<WireRecord[]> {
   const products = await productsByIds(
@@ -58,40 +90,46 @@ async function itemsToWire(
     t,
     lines.flatMap((line) => line.productId ?? []),
   )
-  return lines.map((line) =>
-    itemToWire(
-      kind.item,
-      document,
+  const parent = kind.parentOf(document)
+  return lines.map((line) => {
+    const extra = lineExtraOf(line)
+    return itemToWire(
+      parent,
       line,
       line.productId ? products.get(line.productId)?.productSeq : undefined,
-    ),
-  )
+      (kind.extraFields ?? []).map((field) => str(field, extra[field] ?? '0')),
+    )
+  })
 }
 
-function findLine(document: Invoice, itemNo: number, what: string, id: bigint): InvoiceLine {
+function findLine(document: ItemDocument, itemNo: number, what: string, id: bigint): InvoiceLine {
   const line = document.lines.find((candidate) => itemNoOf(candidate) === itemNo)
   if (!line) throw notFound(what, String(id))
   return line
 }
 
-function assertDraft(document: Invoice): void {
+function assertDraft(document: ItemDocument): void {
   if (document.state !== 'draft')
     throw new DomainError('wrong_state', 'items can only be changed while the document is a DRAFT', {
       state: document.state,
     })
 }
 
-function kindRoutes(app: FastifyInstance, services: AppServices, kind: Kind): void {
+function kindRoutes<D extends ItemDocument>(
+  app: FastifyInstance,
+  services: AppServices,
+  kind: ItemKind<D>,
+): void {
   const core = services.core
   const itemOf = async (request: FastifyRequest) => {
     const id = pathId(request, kind.item)
     const { invoiceSeq, itemNo } = splitItemId(id)
-    const document = await invoiceBySeq(core, tenant(request), invoiceSeq, kind.kind).catch(() => {
+    const document = await kind.load(core, tenant(request), invoiceSeq).catch(() => {
       throw notFound(kind.item, String(id))
     })
     return { id, document, line: findLine(document, itemNo, kind.item, id) }
   }
-  const context = async (request: FastifyRequest, document: Invoice, articleId: bigint | undefined) => {
+  const context = async (request: FastifyRequest, document: D, articleId: bigint | undefined) => {
     const [organization, article] = await Promise.all([
       getOrganization(core, tenant(request)),
       articleId === undefined ? undefined : productBySeq(core, tenant(request), articleId, 'article_id'),
@@ -108,7 +146,7 @@ function kindRoutes(app: FastifyInstance, services: AppServices, kind: Kind): vo
     const [parentSeq, ...others] = queryIds(query, kind.parent)
     if (parentSeq === undefined || others.length > 0)
       throw invalidField(kind.parent, `${kind.parent} is required and names one document`)
-    const document = await invoiceBySeq(core, tenant(request), parentSeq, kind.kind, kind.parent)
+    const document = await kind.load(core, tenant(request), parentSeq, kind.parent)
     const paging = pagingOf(query)
     const lines = document.lines.slice(paging.offset, paging.offset + paging.limit)
     const items = await itemsToWire(core, tenant(request), kind, document, lines)
@@ -128,18 +166,23 @@ function kindRoutes(app: FastifyInstance, services: AppServices, kind: Kind): vo
   })
 
   app.post(`/${kind.path}`, async (request, reply) => {
-    const body = bodyOf(request, [kind.parent, ...ITEM_ELEMENTS])
+    const body = bodyOf(request, [kind.parent, ...ITEM_ELEMENTS, ...(kind.extraFields ?? [])])
     const parentSeq = readId(body, kind.parent)
     if (parentSeq === undefined) throw invalidField(kind.parent, `${kind.parent} is required`)
-    const document = await invoiceBySeq(core, tenant(request), parentSeq, kind.kind, kind.parent)
+    const document = await kind.load(core, tenant(request), parentSeq, kind.parent)
     assertDraft(document)
     const itemNo = Math.max(0, ...document.lines.map(itemNoOf)) + 1
     if (BigInt(itemNo) >= ITEM_SPAN)
       throw invalidField(kind.parent, `a document holds at most ${ITEM_SPAN - 1n} items over its life`)
-    const line = lineFromWire(body, await context(request, document, readId(body, 'article_id')), itemNo)
-    const updated = await updateDraftInvoice(core, tenant(request), document.invoiceId, {
-      lines: [...document.lines.map(lineAsInput), line],
-    })
+    const line = withExtraFields(
+      lineFromWire(body, await context(request, document, readId(body, 'article_id')), itemNo),
+      body,
+      kind.extraFields,
+    )
+    const updated = await kind.save(core, tenant(request), document, [
+      ...document.lines.map(lineAsInput),
+      line,
+    ])
     const [item] = await itemsToWire(core, tenant(request), kind, updated, [
       findLine(updated, itemNo, kind.item, 0n),
     ])
@@ -149,17 +192,19 @@ function kindRoutes(app: FastifyInstance, services: AppServices, kind: Kind): vo
   app.put(`/${kind.path}/:id`, async (request, reply) => {
     const { id, document, line } = await itemOf(request)
     assertDraft(document)
-    const body = bodyOf(request, [kind.parent, ...ITEM_ELEMENTS])
+    const body = bodyOf(request, [kind.parent, ...ITEM_ELEMENTS, ...(kind.extraFields ?? [])])
     const itemNo = itemNoOf(line)
-    const changed = lineFromWire(
+    const changed = withExtraFields(
+      lineFromWire(body, await context(request, document, readId(body, 'article_id')), itemNo, line),
       body,
-      await context(request, document, readId(body, 'article_id')),
-      itemNo,
-      line,
+      kind.extraFields,
     )
-    const updated = await updateDraftInvoice(core, tenant(request), document.invoiceId, {
-      lines: document.lines.map((candidate) => (candidate === line ? changed : lineAsInput(candidate))),
-    })
+    const updated = await kind.save(
+      core,
+      tenant(request),
+      document,
+      document.lines.map((candidate) => (candidate === line ? changed : lineAsInput(candidate))),
+    )
     const [item] = await itemsToWire(core, tenant(request), kind, updated, [
       findLine(updated, itemNo, kind.item, id),
     ])
@@ -170,11 +215,34 @@ function kindRoutes(app: FastifyInstance, services: AppServices, kind: Kind): vo
     const { document, line } = await itemOf(request)
     assertDraft(document)
     // The remaining items move up one position; their ids stay.
-    await updateDraftInvoice(core, tenant(request), document.invoiceId, {
-      lines: document.lines.filter((candidate) => candidate !== line).map(lineAsInput),
-    })
+    await kind.save(
+      core,
+      tenant(request),
+      document,
+      document.lines.filter((candidate) => candidate !== line).map(lineAsInput),
+    )
     return sendNothing(reply)
   })
+}
+
+/** An item's own flags beyond the invoice item's (an offer item's `optional`), kept as written. */
+function withExtraFields(
+  line: DraftLineInput,
+  body: WireObject,
+  fields: readonly string[] | undefined,
+): DraftLineInput {
+  if (!fields || fields.length === 0) return line
+  const stored = (line.extra?.billomat ?? {}) as WireStrings
+  const given = Object.fromEntries(fields.map((field) => [field, boolText(readBoolean(body, field))]))
+  return { ...line, extra: { ...line.extra, billomat: mergeStrings(stored, given) } }
+}
+
+function boolText(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? '1' : '0'
+}
+
+export function itemRoutes<D extends ItemDocument>(kind: ItemKind<D>): Routes {
+  return (app, services) => kindRoutes(app, services, kind)
 }
 
 export const documentItemRoutes: Routes = (app, services) => {

@@ -67,7 +67,14 @@ export function documentActionRoutes(
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="${file.filename}"`)
         .send(Buffer.from(file.base64, 'base64'))
-    return sendRecord(request, reply, pdfToWire(document, file))
+    return sendRecord(
+      request,
+      reply,
+      pdfToWire(
+        { field: kind === 'invoice' ? 'invoice_id' : 'credit_note_id', seq: document.invoiceSeq },
+        file,
+      ),
+    )
   })
 
   const renderedFile = async (request: FastifyRequest, document: Invoice) => {

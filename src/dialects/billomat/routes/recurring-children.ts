@@ -80,8 +80,12 @@ async function itemsToWire(
   )
   return lines.map((line) =>
     itemToWire(
-      'recurring-item',
-      current.preview,
+      {
+        item: 'recurring-item',
+        field: 'recurring_id',
+        seq: current.preview.invoiceSeq,
+        document: current.preview,
+      },
       line,
       line.productId ? products.get(line.productId)?.productSeq : undefined,
     ),

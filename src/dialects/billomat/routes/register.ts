@@ -17,6 +17,8 @@ import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.t
 import { invoicePaymentRoutes } from './invoice-payments.ts'
 import { recurringChildRoutes } from './recurring-children.ts'
 import { recurringRoutes } from './recurrings.ts'
+import { salesDocumentActionRoutes } from './sales-actions.ts'
+import { salesDocumentRoutes } from './sales-documents.ts'
 import { supplierRoutes } from './suppliers.ts'
 
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
@@ -29,6 +31,8 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     creditNoteActionRoutes,
     documentItemRoutes,
     invoicePaymentRoutes,
+    salesDocumentRoutes,
+    salesDocumentActionRoutes,
     clientRoutes,
     articleRoutes,
     accountRoutes,

@@ -1,0 +1,148 @@
+// /offers, /confirmations, /delivery-notes and /letters (appendix): list, get, create in DRAFT
+// (items inline), edit in DRAFT, delete a DRAFT; and their item resources. Each handler reads the
+// wire, calls one core use case and answers in the wire, by the same readers and renderers as
+// invoices. A document made from another (an offer's confirmation, a confirmation's delivery note)
+// names it by offer_id or confirmation_id and, given no items of its own, takes its items.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { deleteRecordsOf } from '../../../core/records/delete-records.ts'
+import { createSalesDocument } from '../../../core/sales/create-sales-document.ts'
+import { getSalesDocumentBySeq } from '../../../core/sales/get-sales-document.ts'
+import type { SalesDraftInput } from '../../../core/sales/resolve-sales-draft.ts'
+import { searchSalesDocuments } from '../../../core/sales/search-sales-documents.ts'
+import { deleteSalesDraft, updateSalesDraft } from '../../../core/sales/update-sales-draft.ts'
+import { inOneTransaction } from '../../../core/unit-of-work.ts'
+import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
+import type { AppServices } from '../../../http/server.ts'
+import { pathId } from '../ids.ts'
+import { lineAsInput } from '../invoices/items-wire.ts'
+import { documentLookups } from '../invoices/lookups.ts'
+import { letterDraftFromWire, pricedDraftFromWire } from '../sales/from-wire.ts'
+import { CONFIRMATIONS, DELIVERY_NOTES, OFFERS, SALES_KINDS, type SalesKind } from '../sales/kinds.ts'
+import { SALES_ORDER_FIELDS, salesSearchOf } from '../sales/search.ts'
+import { renderSalesDocument, renderSalesDocuments } from '../sales/to-wire.ts'
+import { nestedItems, type WireObject } from '../wire/body.ts'
+import { orderOf, pagingOf } from '../wire/query.ts'
+import { readId } from '../wire/read.ts'
+import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
+import { list, pagedAttributes } from '../wire/tree.ts'
+import { type ItemKind, itemRoutes } from './document-items.ts'
+import { DOCUMENT_ELEMENTS } from './documents.ts'
+import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
+
+const SALES_ELEMENTS = [
+  ...DOCUMENT_ELEMENTS,
+  'validity_days',
+  'validity_date',
+  'subject',
+  'supplier_id',
+  'offer-items',
+  'confirmation-items',
+  'delivery-note-items',
+]
+
+/** The document a new one is made from, named by offer_id or confirmation_id in its body. */
+async function sourceOf(
+  core: CoreContext,
+  t: Tenant,
+  kind: SalesKind,
+  body: WireObject,
+): Promise<SalesDocument | undefined> {
+  if (kind.kind === 'letter' || kind.kind === 'offer') return undefined
+  const confirmationId = kind.kind === 'delivery_note' ? readId(body, 'confirmation_id') : undefined
+  if (confirmationId !== undefined)
+    return getSalesDocumentBySeq(core, t, 'confirmation', confirmationId, 'confirmation_id')
+  const offerId = readId(body, 'offer_id')
+  return offerId === undefined ? undefined : getSalesDocumentBySeq(core, t, 'offer', offerId, 'offer_id')
+}
+
+async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
+  const itemName = `${kind.element}-item`
+  const items = nestedItems(body[`${itemName}s`], itemName, `${itemName}s`)
+  const lookups = await documentLookups(core, t, body, items, kind.priced, itemName)
+  if (!kind.priced) return letterDraftFromWire(body, lookups) as SalesDraftInput
+  const source = await sourceOf(core, t, kind, body)
+  const input = pricedDraftFromWire(kind, body, items, lookups) as SalesDraftInput
+  // Made from an offer or a confirmation without items of its own: the source's items carry over.
+  if (source && items.length === 0) return { ...input, lines: source.lines.map(lineAsInput) }
+  return { ...input, lines: input.lines ?? [] }
+}
+
+function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKind): void {
+  const core = services.core
+  const load = (request: FastifyRequest) =>
+    getSalesDocumentBySeq(core, tenant(request), kind.kind, pathId(request, kind.element))
+  const answer = async (request: FastifyRequest, document: SalesDocument) =>
+    renderSalesDocument(core, tenant(request), kind, document)
+
+  app.get(`/${kind.path}`, async (request, reply) => {
+    const query = queryOf(request)
+    const search = await salesSearchOf(core, tenant(request), query, kind)
+    const paging = pagingOf(query)
+    const page = await searchSalesDocuments(core, tenant(request), {
+      ...search,
+      orderBy: orderOf(query, SALES_ORDER_FIELDS),
+      limit: paging.limit,
+      offset: paging.offset,
+    })
+    const items = await renderSalesDocuments(core, tenant(request), kind, page.items)
+    const attributes = pagedAttributes(paging.page, paging.perPage, page.totalCount)
+    return sendList(request, reply, list(kind.path, kind.element, items, attributes), page.totalCount)
+  })
+
+  app.get(`/${kind.path}/:id`, async (request, reply) =>
+    sendRecord(request, reply, await answer(request, await load(request))),
+  )
+
+  app.post(`/${kind.path}`, async (request, reply) => {
+    const t = tenant(request)
+    const input = await createInput(core, t, kind, bodyOf(request, SALES_ELEMENTS))
+    const document = await createSalesDocument(core, t, kind.kind, input)
+    return sendRecord(request, reply, await answer(request, document), 201)
+  })
+
+  app.put(`/${kind.path}/:id`, async (request, reply) => {
+    const current = await load(request)
+    const t = tenant(request)
+    const body = bodyOf(request, SALES_ELEMENTS)
+    const lookups = await documentLookups(core, t, body, [], false, `${kind.element}-item`)
+    // Items change through the item resources only.
+    const patch = kind.priced
+      ? pricedDraftFromWire(kind, body, undefined, lookups, current)
+      : letterDraftFromWire(body, lookups, current)
+    const document = await updateSalesDraft(core, t, current.documentId, patch)
+    return sendRecord(request, reply, await answer(request, document))
+  })
+
+  app.delete(`/${kind.path}/:id`, async (request, reply) => {
+    const document = await load(request)
+    await inOneTransaction(core, async (unit) => {
+      await deleteSalesDraft(unit, tenant(request), document.documentId)
+      await deleteRecordsOf(unit, tenant(request), document.documentId)
+    })
+    return sendNothing(reply)
+  })
+}
+
+function salesItems(kind: SalesKind): ItemKind<SalesDocument> {
+  return {
+    path: `${kind.element}-items`,
+    item: `${kind.element}-item`,
+    parent: kind.idField,
+    load: (core, t, seq, field) => getSalesDocumentBySeq(core, t, kind.kind, seq, field),
+    save: (core, t, document, lines) => updateSalesDraft(core, t, document.documentId, { lines }),
+    parentOf: (document) => ({
+      item: `${kind.element}-item`,
+      field: kind.idField,
+      seq: document.documentSeq,
+      document,
+    }),
+    ...(kind.kind === 'offer' ? { extraFields: ['optional'] } : {}),
+  }
+}
+
+export const salesDocumentRoutes: Routes = (app, services) => {
+  for (const kind of SALES_KINDS) salesRoutes(app, services, kind)
+  for (const kind of [OFFERS, CONFIRMATIONS, DELIVERY_NOTES]) itemRoutes(salesItems(kind))(app, services)
+}
