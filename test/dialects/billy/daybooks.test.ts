@@ -136,4 +136,46 @@ describeEachEngine('billy daybooks', ({ storage }) => {
 
     expect(response.statusCode).toBe(422)
   })
+
+  test('a daybook saved with balance accounts keeps them in order, and saving them again replaces them', async () => {
+    const created = await world.client.post('/daybooks', {
+      daybook: {
+        name: 'Bank',
+        balanceAccounts: [
+          { accountId: accountIds[5720], priority: 2 },
+          { accountId: accountIds[5710], priority: 1 },
+        ],
+      },
+    })
+    const id = created.json().daybooks[0].id
+    const first = created.json().daybookBalanceAccounts.map((account: { id: string }) => account.id)
+
+    const included = await world.client.get(`/daybooks/${id}?include=daybook.balanceAccounts:embed`)
+    const replaced = await world.client.put(`/daybooks/${id}`, {
+      daybook: { balanceAccounts: [{ accountId: accountIds[5710], priority: 1 }] },
+    })
+
+    expect(
+      included.json().daybook.balanceAccounts.map((account: { accountId: string }) => account.accountId),
+    ).toEqual([accountIds[5710], accountIds[5720]])
+    expect(replaced.json().meta.deletedRecords.daybookBalanceAccounts.sort()).toEqual(first.sort())
+    expect(replaced.json().daybookBalanceAccounts).toHaveLength(1)
+  })
+
+  test('a balance account needs a known account, once per daybook', async () => {
+    const unknown = await world.client.post('/daybookBalanceAccounts', {
+      daybookBalanceAccount: { daybookId, accountId: 'no-such-account', priority: 1 },
+    })
+    await world.client.post('/daybookBalanceAccounts', {
+      daybookBalanceAccount: { daybookId, accountId: accountIds[5710], priority: 1 },
+    })
+    const twice = await world.client.post('/daybookBalanceAccounts', {
+      daybookBalanceAccount: { daybookId, accountId: accountIds[5710], priority: 2 },
+    })
+
+    expect(unknown.statusCode).toBe(422)
+    expect(unknown.json().validationErrors.daybookBalanceAccount.attributes).toHaveProperty('accountId')
+    expect(twice.statusCode).toBe(422)
+    expect(twice.json().validationErrors.daybookBalanceAccount.attributes).toHaveProperty('accountId')
+  })
 })

@@ -68,6 +68,9 @@ export const DAYBOOK_DEF: ResourceDef = {
     name: { type: 'string', required: true },
     defaultContraAccountId: { type: 'id', resource: 'account' },
   },
+  hasMany: {
+    balanceAccounts: { resource: 'daybookBalanceAccount', inverse: 'daybookId', save: 'replace' },
+  },
   operations: ['get', 'list', 'create', 'update', 'bulkSave', 'delete', 'bulkDelete'],
 }
 

@@ -3,6 +3,7 @@
 // 422 to lines whose debits and credits differ), `state: "voided"` reverses it. Lines are given
 // with the transaction and fixed from then on, as the seed marks them immutable.
 
+import { removeBalanceAccounts } from '../../../core/daybooks/daybook-balance-accounts.ts'
 import {
   getDaybooks,
   getDaybookTransactions,
@@ -18,8 +19,15 @@ import {
 } from '../../../core/daybooks/save-daybook-transaction.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import { DomainError, invalidField } from '../../../domain/errors.ts'
-import type { Changes, RequestContext, Resource, WireInput } from '../engine/resource.ts'
+import {
+  type Changes,
+  mergeChanges,
+  type RequestContext,
+  type Resource,
+  type WireInput,
+} from '../engine/resource.ts'
 import { accountOfId, chartOf, checkOrganization, definedOnly, flag, ref, text, textPatch } from './common.ts'
+import { replaceBalanceAccounts } from './daybook-balance-accounts.ts'
 import { daybookHeaderOf, daybookLinesOf } from './daybook-input.ts'
 import {
   DAYBOOK_DEF,
@@ -30,6 +38,8 @@ import {
   lineId,
   transactionToWire,
 } from './daybook-wire.ts'
+
+const NONE: Changes = { changed: [], deleted: [] }
 
 function transactionChanges(id: string, lineCount: number, input: WireInput): Changes {
   const lines = input.children.lines ?? []
@@ -119,7 +129,14 @@ export const daybooks: Resource = {
           ? (await accountOfId(context, contraId, 'defaultContraAccountId')).number
           : null,
       })
-      return { changed: [ref('daybook', daybook.daybookId, input.clientId)], deleted: [] }
+      const children = input.children.balanceAccounts
+      const balance = children
+        ? await replaceBalanceAccounts(context, daybook.daybookId, children)
+        : undefined
+      return mergeChanges(
+        { changed: [ref('daybook', daybook.daybookId, input.clientId)], deleted: [] },
+        balance ?? NONE,
+      )
     },
     async update(context, id, input) {
       const contraId = textPatch(input, 'defaultContraAccountId')
@@ -136,11 +153,19 @@ export const daybooks: Resource = {
           defaultContraAccountNumber: contra,
         }),
       )
-      return { changed: [ref('daybook', id, input.clientId)], deleted: [] }
+      const children = input.children.balanceAccounts
+      const balance = children ? await replaceBalanceAccounts(context, id, children) : undefined
+      return mergeChanges({ changed: [ref('daybook', id, input.clientId)], deleted: [] }, balance ?? NONE)
     },
     async delete(context, id) {
+      const removed = await removeBalanceAccounts(context.core, context.tenant, { daybookIds: [id] })
       const existed = await deleteDaybook(context.core, context.tenant, id)
-      return { changed: [], deleted: existed ? [ref('daybook', id)] : [] }
+      return {
+        changed: [],
+        deleted: existed
+          ? [ref('daybook', id), ...removed.map((removedId) => ref('daybookBalanceAccount', removedId))]
+          : [],
+      }
     },
   },
 }

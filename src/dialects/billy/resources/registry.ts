@@ -10,6 +10,7 @@ import { billLines, bills } from './bills.ts'
 import { contactBalancePostings } from './contact-balance-postings.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
+import { daybookBalanceAccounts } from './daybook-balance-accounts.ts'
 import { daybooks, daybookTransactionLines, daybookTransactions } from './daybooks.ts'
 import { attachments, files } from './files.ts'
 import { invoiceLateFees } from './invoice-late-fees.ts'
@@ -51,6 +52,7 @@ export const BILLY_REGISTRY = createRegistry([
   postings,
   contactBalancePostings,
   daybooks,
+  daybookBalanceAccounts,
   daybookTransactions,
   daybookTransactionLines,
   files,
