@@ -4,6 +4,7 @@
 import { searchProducts } from '../../../core/products/search-products.ts'
 import { DomainError, invalidField } from '../../../domain/errors.ts'
 import { parsePercent } from '../../../domain/money/percent.ts'
+import { syncDunningLevels } from '../reminders/dunning-levels.ts'
 import type { RecordSpec } from './record-spec.ts'
 
 const CRUD = ['list', 'get', 'create', 'update', 'delete'] as const
@@ -162,6 +163,8 @@ export const REMINDER_TEXTS: RecordSpec = {
   ],
   methods: CRUD,
   hasUpdated: true,
+  // The texts are the dunning levels: their charges become the core's reminder fees.
+  afterChange: syncDunningLevels,
 }
 
 const PERMISSIONS = ['NONE', 'READ', 'CREATE', 'UPDATE', 'DELETE']

@@ -147,6 +147,7 @@ export function recordRoutes(spec: RecordSpec): Routes {
             await clearOthers(unit, t, spec, stored.recordNo, data)
           return stored
         })
+        await spec.afterChange?.(core, t)
         return sendRecord(request, reply, recordToWire(spec, created), 201)
       })
 
@@ -171,6 +172,7 @@ export function recordRoutes(spec: RecordSpec): Routes {
             await clearOthers(unit, t, spec, recordNo, data)
           return stored
         })
+        await spec.afterChange?.(core, t)
         return sendRecord(request, reply, recordToWire(spec, updated))
       })
 
@@ -182,6 +184,7 @@ export function recordRoutes(spec: RecordSpec): Routes {
         if (spec.parent && current.ownerId) await spec.parent.assertWritable?.(core, t, current.ownerId)
         await spec.beforeDelete?.(core, t, current.data as Data, recordNo)
         await deleteRecord(core, t, spec.resource, recordNo)
+        await spec.afterChange?.(core, t)
         return sendNothing(reply)
       })
   }

@@ -62,6 +62,8 @@ export type RecordSpec = Readonly<{
     data: Readonly<Record<string, string>>,
     recordNo: bigint,
   ) => Promise<void>
+  /** Runs after a create, edit or delete has committed (mirrors the records into the core). */
+  afterChange?: (core: CoreContext, tenant: Tenant) => Promise<void>
   /** Checks a create or edit beyond single fields (a referenced record exists). */
   validate?: (core: CoreContext, tenant: Tenant, data: Readonly<Record<string, string>>) => Promise<void>
 }>

@@ -17,6 +17,7 @@ import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.t
 import { invoicePaymentRoutes } from './invoice-payments.ts'
 import { recurringChildRoutes } from './recurring-children.ts'
 import { recurringRoutes } from './recurrings.ts'
+import { reminderRoutes } from './reminders.ts'
 import { salesDocumentActionRoutes } from './sales-actions.ts'
 import { salesDocumentRoutes } from './sales-documents.ts'
 import { supplierRoutes } from './suppliers.ts'
@@ -41,6 +42,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     supplierRoutes,
     recurringRoutes,
     recurringChildRoutes,
+    reminderRoutes,
   ])
     routes(app, services)
 }

@@ -1,0 +1,196 @@
+// /reminders (§2.9): list, get, create, and the actions complete, email, mail, cancel, uncancel.
+// A reminder is the core's (send-reminder.ts): creating one reminds the invoice at once with its
+// next level, charging that level's reminder-text charge; email and mail send that reminder's
+// document. The scheduler's automatic reminders are listed here as well.
+
+import type { FastifyRequest } from 'fastify'
+import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { listReminders, type ReminderRecord } from '../../../core/dunning/list-reminders.ts'
+import { sendReminder } from '../../../core/dunning/send-reminder.ts'
+import { getInvoiceDunning } from '../../../core/dunning/set-invoice-dunning.ts'
+import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
+import { sendInvoice } from '../../../core/invoices/send-invoice.ts'
+import { getOrganization } from '../../../core/organizations/get-organization.ts'
+import { DomainError, invalidField, notFound } from '../../../domain/errors.ts'
+import type { CurrencyCode } from '../../../domain/money/currency.ts'
+import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
+import { contactByNo, contactNosOf, invoiceBySeq, pathId } from '../ids.ts'
+import type { WireStrings } from '../invoices/extra.ts'
+import { emailFromWire, letterFromWire } from '../invoices/sending.ts'
+import { dunningLevels, levelText } from '../reminders/dunning-levels.ts'
+import { reminderToWire, splitReminderId } from '../reminders/reminder-wire.ts'
+import { pagingOf, queryIds } from '../wire/query.ts'
+import { readId } from '../wire/read.ts'
+import { sendList, sendRecord } from '../wire/reply.ts'
+import { list, pagedAttributes, type WireRecord } from '../wire/tree.ts'
+import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
+
+async function render(core: CoreContext, t: Tenant, baseUrl: string, reminders: readonly ReminderRecord[]) {
+  const invoiceIds = [...new Set(reminders.map((reminder) => reminder.invoiceId))]
+  const [levels, clients, invoices] = await Promise.all([
+    dunningLevels(core, t),
+    contactNosOf(
+      core,
+      t,
+      reminders.map((reminder) => reminder.contactId),
+    ),
+    invoiceIds.length === 0
+      ? { items: [] }
+      : searchInvoices(core, t, {
+          filters: [{ field: 'invoiceId', op: 'in', value: invoiceIds }],
+          limit: invoiceIds.length,
+          offset: 0,
+        }),
+  ])
+  const tokens = new Map(invoices.items.map((invoice) => [invoice.invoiceId, invoice.pageToken]))
+  const latest = new Map<string, number>()
+  for (const reminder of reminders)
+    latest.set(reminder.invoiceId, Math.max(latest.get(reminder.invoiceId) ?? 0, reminder.level))
+  return reminders.map((reminder) =>
+    reminderToWire(reminder, {
+      clientNo: clients.get(reminder.contactId)?.contactNo,
+      text: levelText(levels, reminder.level),
+      latestLevel: latest.get(reminder.invoiceId) ?? reminder.level,
+      publicBaseUrl: baseUrl,
+      pageToken: tokens.get(reminder.invoiceId) ?? '',
+    }),
+  )
+}
+
+async function reminderById(core: CoreContext, t: Tenant, id: bigint): Promise<ReminderRecord> {
+  const { invoiceSeq, level } = splitReminderId(id)
+  const invoice = await invoiceBySeq(core, t, invoiceSeq, 'invoice').catch(() => {
+    throw notFound('reminder', String(id))
+  })
+  const [reminder] = (
+    await listReminders(core, t, { invoiceIds: [invoice.invoiceId], level, limit: 1, offset: 0 })
+  ).items
+  if (!reminder) throw notFound('reminder', String(id))
+  return reminder
+}
+
+/** The charge of the invoice's next level, in the organization's currency. */
+async function nextLevelFee(core: CoreContext, t: Tenant, invoiceId: string): Promise<bigint | undefined> {
+  const [dunning, levels, organization] = await Promise.all([
+    getInvoiceDunning(core, t, invoiceId),
+    dunningLevels(core, t),
+    getOrganization(core, t),
+  ])
+  const text = levelText(levels, dunning.level + 1)
+  const charge = (text?.data as WireStrings | undefined)?.charge_amount
+  if (!charge) return undefined
+  return toMinorUnits(
+    parseDecimal(charge, 'charge_amount'),
+    organization.baseCurrency as CurrencyCode,
+    'half-up',
+  )
+}
+
+export const reminderRoutes: Routes = (app, services) => {
+  const core = services.core
+  const baseUrl = services.config.publicBaseUrl
+  const one = async (request: FastifyRequest, reminder: ReminderRecord) =>
+    (await render(core, tenant(request), baseUrl, [reminder]))[0] as WireRecord
+
+  app.get('/reminders', async (request, reply) => {
+    const t = tenant(request)
+    const query = queryOf(request)
+    const paging = pagingOf(query)
+    const invoices = await Promise.all(
+      queryIds(query, 'invoice_id').map((seq) => invoiceBySeq(core, t, seq, 'invoice', 'invoice_id')),
+    )
+    const clients = await Promise.all(
+      queryIds(query, 'client_id').map((no) => contactByNo(core, t, no, 'client_id')),
+    )
+    const page = await listReminders(core, t, {
+      ...(invoices.length ? { invoiceIds: invoices.map((invoice) => invoice.invoiceId) } : {}),
+      ...(clients.length ? { contactIds: clients.map((client) => client.contactId) } : {}),
+      limit: paging.limit,
+      offset: paging.offset,
+    })
+    const items = await render(core, t, baseUrl, page.items)
+    const attributes = pagedAttributes(paging.page, paging.perPage, page.totalCount)
+    return sendList(request, reply, list('reminders', 'reminder', items, attributes), page.totalCount)
+  })
+
+  app.get('/reminders/:id', async (request, reply) =>
+    sendRecord(
+      request,
+      reply,
+      await one(request, await reminderById(core, tenant(request), pathId(request, 'reminder'))),
+    ),
+  )
+
+  app.post('/reminders', async (request, reply) => {
+    const t = tenant(request)
+    const body = bodyOf(request, ['invoice_id', 'contact_id', 'date', 'due_days', 'subject', 'intro', 'note'])
+    const seq = readId(body, 'invoice_id')
+    if (seq === undefined) throw invalidField('invoice_id', 'invoice_id is required')
+    const invoice = await invoiceBySeq(core, t, seq, 'invoice', 'invoice_id')
+    const feeMinor = await nextLevelFee(core, t, invoice.invoiceId)
+    const sent = await sendReminder(core, t, {
+      invoiceId: invoice.invoiceId,
+      channels: {},
+      ...(feeMinor === undefined ? {} : { feeMinor }),
+    })
+    const reminder = await reminderById(core, t, seq * 100n + BigInt(sent.level))
+    return sendRecord(request, reply, await one(request, reminder), 201)
+  })
+
+  // A reminder is complete when it is made: completing it again answers it as it stands.
+  app.put('/reminders/:id/complete', async (request, reply) =>
+    sendRecord(
+      request,
+      reply,
+      await one(request, await reminderById(core, tenant(request), pathId(request, 'reminder'))),
+    ),
+  )
+
+  for (const channel of ['email', 'mail'] as const)
+    app.post(`/reminders/:id/${channel}`, async (request, reply) => {
+      const t = tenant(request)
+      const id = pathId(request, 'reminder')
+      const reminder = await reminderById(core, t, id)
+      const body = bodyOf(request, [
+        'recipients',
+        'subject',
+        'body',
+        'filename',
+        'color',
+        'duplex',
+        'paper_weight',
+      ])
+      const notice = {
+        level: reminder.level,
+        remindedOn: reminder.remindedOn,
+        payByOn: reminder.payByOn,
+        interestChargedMinor: (await getInvoiceDunning(core, t, reminder.invoiceId)).interestChargedMinor,
+      }
+      await sendInvoice(core, t, {
+        invoiceId: reminder.invoiceId,
+        reminder: notice,
+        eventData: { reminderNo: reminder.level },
+        ...(channel === 'email'
+          ? {
+              email: emailFromWire(body, {
+                template: undefined,
+                filenamePattern: `reminder_${id}`,
+                bccAddresses: [],
+                values: {},
+              }),
+            }
+          : { letter: letterFromWire(body) }),
+      })
+      return sendRecord(request, reply, await one(request, reminder))
+    })
+
+  for (const action of ['cancel', 'uncancel'] as const)
+    app.put(`/reminders/:id/${action}`, async (request) => {
+      await reminderById(core, tenant(request), pathId(request, 'reminder'))
+      throw new DomainError(
+        'wrong_state',
+        `a reminder's charge is posted when it is made and cannot be ${action}ed; credit the invoice instead`,
+        { field: 'id' },
+      )
+    })
+}
