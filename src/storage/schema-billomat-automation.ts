@@ -27,13 +27,6 @@ export type RecurringsTable = {
   updated_at: string
 }
 
-export type BillomatWebhookCursorsTable = {
-  organization_id: string
-  case_id: string
-  last_event_id: string
-}
-
 export type BillomatAutomationTables = {
   recurrings: RecurringsTable
-  billomat_webhook_cursors: BillomatWebhookCursorsTable
 }

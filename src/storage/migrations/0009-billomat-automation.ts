@@ -1,5 +1,5 @@
 // Tables for Billomat's automation: recurring invoices (a template draft and its schedule, issued
-// by the scheduler's `recurring` job) and the cursor per case of Billomat webhook announcements.
+// by the scheduler's `recurring` job).
 // As everywhere, organization_id leads every key.
 
 import type { Kysely } from 'kysely'
@@ -48,19 +48,6 @@ async function recurrings(db: Db): Promise<void> {
     .execute()
 }
 
-async function webhookCursors(db: Db): Promise<void> {
-  // The last event of each case announced to Billomat webhooks, moved under its row lock so every
-  // event is announced once whichever relay runs the announcement.
-  await db.schema
-    .createTable('billomat_webhook_cursors')
-    .addColumn('organization_id', 'text', (c) => c.notNull())
-    .addColumn('case_id', 'text', (c) => c.notNull())
-    .addColumn('last_event_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('billomat_webhook_cursors_pk', ['organization_id', 'case_id'])
-    .execute()
-}
-
 export async function up(db: Db): Promise<void> {
   await recurrings(db)
-  await webhookCursors(db)
 }
