@@ -13,6 +13,7 @@ import * as sales from './migrations/0008-sales-documents.ts'
 import * as billomatAutomation from './migrations/0009-billomat-automation.ts'
 import * as billomatPurchases from './migrations/0010-billomat-purchases.ts'
 import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts'
+import * as listIndexes from './migrations/0012-list-indexes.ts'
 import * as automationMore from './migrations/0013-automation-more.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-billomat-automation': billomatAutomation,
   '0010-billomat-purchases': billomatPurchases,
   '0011-billy-reminders-files': billyRemindersFiles,
+  '0012-list-indexes': listIndexes,
   '0013-automation-more': automationMore,
 }
 

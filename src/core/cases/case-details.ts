@@ -7,7 +7,7 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Executor } from '../../storage/database.ts'
 import { contactFromRow } from '../contacts/contact-record.ts'
 import { type CaseDunning, loadCaseDunning } from '../dunning/case-dunning.ts'
-import { loadInvoices } from '../invoices/invoice-record.ts'
+import { invoicesOfRows } from '../invoices/invoice-record.ts'
 import type { CaseExtra } from './case-record.ts'
 
 export type CaseRecord = Readonly<{
@@ -51,17 +51,23 @@ export async function loadCases(
       .execute(),
     db
       .selectFrom('invoices')
-      .select(['invoice_id', 'case_id'])
+      .selectAll()
       .where('organization_id', '=', organizationId)
       .where('case_id', 'in', caseIds)
       .where('state', '!=', 'deleted')
-      .orderBy('invoice_seq')
       .execute(),
   ])
+  // Ordered here rather than by the query: ORDER BY invoice_seq over several cases lets SQLite,
+  // without statistics, prefer walking the organization's invoices in (organization, invoice_seq)
+  // order to sorting the few rows the case index finds.
+  invoiceRows.sort((a, b) => (a.invoice_seq < b.invoice_seq ? -1 : a.invoice_seq > b.invoice_seq ? 1 : 0))
+  const caseInfo = new Map(
+    rows.map((row) => [row.case_id, { caseNo: row.case_no, pageToken: row.page_token }]),
+  )
   const contactIds = [...new Set(rows.map((row) => row.contact_id))]
   const invoiceIds = invoiceRows.map((row) => row.invoice_id)
   const [invoices, contactRows, dunning] = await Promise.all([
-    loadInvoices(db, organizationId, invoiceIds),
+    invoicesOfRows(db, organizationId, invoiceRows, caseInfo),
     contactIds.length === 0
       ? []
       : db
@@ -74,7 +80,11 @@ export async function loadCases(
   ])
   const contacts = new Map(contactRows.map((row) => [row.contact_id, contactFromRow(row)]))
   const byCase = new Map<string, Invoice[]>()
-  for (const invoice of invoices) byCase.set(invoice.caseId, [...(byCase.get(invoice.caseId) ?? []), invoice])
+  for (const invoice of invoices) {
+    const list = byCase.get(invoice.caseId)
+    if (list) list.push(invoice)
+    else byCase.set(invoice.caseId, [invoice])
+  }
   const byId = new Map(rows.map((row) => [row.case_id, row]))
   return caseIds.flatMap((caseId) => {
     const row = byId.get(caseId)

@@ -221,6 +221,25 @@ export async function loadInvoices(
     .where('invoice_id', 'in', invoiceIds)
   // Locking the invoice rows in the statement that reads them saves a round trip per change.
   const rows = await (options.lockFor ? forUpdate(options.lockFor, select) : select).execute()
+  const byId = new Map(
+    (await invoicesOfRows(db, organizationId, rows)).map((invoice) => [invoice.invoiceId, invoice]),
+  )
+  return invoiceIds.flatMap((id) => {
+    const invoice = byId.get(id)
+    return invoice ? [invoice] : []
+  })
+}
+
+/**
+ * Invoices from rows already read, in their order, with their lines; the cases' numbers and tokens
+ * are read unless the caller has them (a case list read the cases first).
+ */
+export async function invoicesOfRows(
+  db: Executor,
+  organizationId: string,
+  rows: readonly InvoicesTable[],
+  knownCases?: ReadonlyMap<string, CaseInfo>,
+): Promise<Invoice[]> {
   if (rows.length === 0) return []
   const caseIds = [...new Set(rows.map((row) => row.case_id))]
   const [lines, cases] = await Promise.all([
@@ -234,31 +253,27 @@ export async function loadInvoices(
         rows.map((row) => row.invoice_id),
       )
       .execute(),
-    db
-      .selectFrom('cases')
-      .select(['case_id', 'case_no', 'page_token'])
-      .where('organization_id', '=', organizationId)
-      .where('case_id', 'in', caseIds)
-      .execute(),
+    knownCases
+      ? []
+      : db
+          .selectFrom('cases')
+          .select(['case_id', 'case_no', 'page_token'])
+          .where('organization_id', '=', organizationId)
+          .where('case_id', 'in', caseIds)
+          .execute(),
   ])
   const linesByInvoice = new Map<string, InvoiceLinesTable[]>()
-  for (const line of lines)
-    linesByInvoice.set(line.invoice_id, [...(linesByInvoice.get(line.invoice_id) ?? []), line])
-  const caseById = new Map(
-    cases.map((row) => [row.case_id, { caseNo: row.case_no, pageToken: row.page_token }]),
-  )
-  const byId = new Map(
-    rows.map((row) => {
-      const caseInfo = caseById.get(row.case_id)
-      if (!caseInfo) throw new Error(`invoice ${row.invoice_id} has no case`)
-      return [
-        row.invoice_id,
-        invoiceFromRows(row, linesByInvoice.get(row.invoice_id) ?? [], caseInfo),
-      ] as const
-    }),
-  )
-  return invoiceIds.flatMap((id) => {
-    const invoice = byId.get(id)
-    return invoice ? [invoice] : []
+  for (const line of lines) {
+    const list = linesByInvoice.get(line.invoice_id)
+    if (list) list.push(line)
+    else linesByInvoice.set(line.invoice_id, [line])
+  }
+  const caseById =
+    knownCases ??
+    new Map(cases.map((row) => [row.case_id, { caseNo: row.case_no, pageToken: row.page_token }]))
+  return rows.map((row) => {
+    const caseInfo = caseById.get(row.case_id)
+    if (!caseInfo) throw new Error(`invoice ${row.invoice_id} has no case`)
+    return invoiceFromRows(row, linesByInvoice.get(row.invoice_id) ?? [], caseInfo)
   })
 }
