@@ -101,3 +101,11 @@ export function priorStateAfter(
   if (action === 'uncancel' || action === 'unclear') return null
   return document.priorState
 }
+
+/** Whether the lifecycle lets `action` happen now (without raising the refusal). */
+export function allowsSalesAction(
+  document: Pick<SalesDocument, 'kind' | 'state' | 'priorState'>,
+  action: SalesAction,
+): boolean {
+  return ACTIONS_OF_KIND[document.kind].includes(action) && LIFECYCLE[document.state][action] !== undefined
+}

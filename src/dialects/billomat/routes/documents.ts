@@ -11,16 +11,20 @@ import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
 import { updateDraftInvoice } from '../../../core/invoices/update-draft-invoice.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import { deleteRecordsOf } from '../../../core/records/delete-records.ts'
+import { changeSalesState } from '../../../core/sales/change-sales-state.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import type { InvoiceKind } from '../../../domain/invoicing/invoice.ts'
+import { allowsSalesAction } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { invoiceBySeq, pathId } from '../ids.ts'
 import { documentDraftFromWire } from '../invoices/from-wire.ts'
 import { groupingsOf, groupsToWire } from '../invoices/groups.ts'
+import { lineAsInput } from '../invoices/items-wire.ts'
 import { documentLookups } from '../invoices/lookups.ts'
 import { renderDocument, renderDocuments } from '../invoices/render.ts'
 import { DOCUMENT_ORDER_FIELDS, documentSearchOf } from '../invoices/search.ts'
+import { salesSourceOf } from '../sales/source.ts'
 import { nestedItems, type WireObject } from '../wire/body.ts'
 import { orderOf, pagingOf, queryList } from '../wire/query.ts'
 import { readId } from '../wire/read.ts'
@@ -127,17 +131,25 @@ function documentRoutes(app: FastifyInstance, services: AppServices, kind: Docum
       )
     const lookups = await documentLookups(core, t, withCurrency, items, true, itemName)
     const { draft } = documentDraftFromWire(withCurrency, items, lookups, undefined, itemName)
-    const document = await createInvoice(
-      core,
-      t,
-      { ...draft, contactId: lookups.client!.contactId, lines: draft.lines ?? [] },
-      kind.kind === 'credit_note'
-        ? {
-            kind: 'credit_note',
-            ...(credited ? { creditedInvoiceId: credited.invoiceId, caseId: credited.caseId } : {}),
-          }
-        : {},
-    )
+    // An invoice made from an offer or confirmation takes its items when given none, and clears it.
+    const source = kind.kind === 'invoice' ? await salesSourceOf(core, t, body, true) : undefined
+    const lines = source && items.length === 0 ? source.lines.map(lineAsInput) : (draft.lines ?? [])
+    const document = await inOneTransaction(core, async (unit) => {
+      const created = await createInvoice(
+        unit,
+        t,
+        { ...draft, contactId: lookups.client!.contactId, lines },
+        kind.kind === 'credit_note'
+          ? {
+              kind: 'credit_note',
+              ...(credited ? { creditedInvoiceId: credited.invoiceId, caseId: credited.caseId } : {}),
+            }
+          : {},
+      )
+      if (source && allowsSalesAction(source, 'clear'))
+        await changeSalesState(unit, t, source.documentId, 'clear')
+      return created
+    })
     return sendRecord(request, reply, await renderDocument(core, t, baseUrl, document, lookups.client), 201)
   })
 

@@ -13,6 +13,7 @@ import type { SalesDraftInput } from '../../../core/sales/resolve-sales-draft.ts
 import { searchSalesDocuments } from '../../../core/sales/search-sales-documents.ts'
 import { deleteSalesDraft, updateSalesDraft } from '../../../core/sales/update-sales-draft.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
+import { invalidField } from '../../../domain/errors.ts'
 import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { pathId } from '../ids.ts'
@@ -20,11 +21,12 @@ import { lineAsInput } from '../invoices/items-wire.ts'
 import { documentLookups } from '../invoices/lookups.ts'
 import { letterDraftFromWire, pricedDraftFromWire } from '../sales/from-wire.ts'
 import { CONFIRMATIONS, DELIVERY_NOTES, OFFERS, SALES_KINDS, type SalesKind } from '../sales/kinds.ts'
+import { invoicePreset } from '../sales/preset.ts'
 import { SALES_ORDER_FIELDS, salesSearchOf } from '../sales/search.ts'
+import { salesSourceOf } from '../sales/source.ts'
 import { renderSalesDocument, renderSalesDocuments } from '../sales/to-wire.ts'
 import { nestedItems, type WireObject } from '../wire/body.ts'
-import { orderOf, pagingOf } from '../wire/query.ts'
-import { readId } from '../wire/read.ts'
+import { orderOf, pagingOf, queryValue } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
 import { type ItemKind, itemRoutes } from './document-items.ts'
@@ -42,27 +44,13 @@ const SALES_ELEMENTS = [
   'delivery-note-items',
 ]
 
-/** The document a new one is made from, named by offer_id or confirmation_id in its body. */
-async function sourceOf(
-  core: CoreContext,
-  t: Tenant,
-  kind: SalesKind,
-  body: WireObject,
-): Promise<SalesDocument | undefined> {
-  if (kind.kind === 'letter' || kind.kind === 'offer') return undefined
-  const confirmationId = kind.kind === 'delivery_note' ? readId(body, 'confirmation_id') : undefined
-  if (confirmationId !== undefined)
-    return getSalesDocumentBySeq(core, t, 'confirmation', confirmationId, 'confirmation_id')
-  const offerId = readId(body, 'offer_id')
-  return offerId === undefined ? undefined : getSalesDocumentBySeq(core, t, 'offer', offerId, 'offer_id')
-}
-
 async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
   const itemName = `${kind.element}-item`
   const items = nestedItems(body[`${itemName}s`], itemName, `${itemName}s`)
   const lookups = await documentLookups(core, t, body, items, kind.priced, itemName)
   if (!kind.priced) return letterDraftFromWire(body, lookups) as SalesDraftInput
-  const source = await sourceOf(core, t, kind, body)
+  const source =
+    kind.kind === 'offer' ? undefined : await salesSourceOf(core, t, body, kind.kind === 'delivery_note')
   const input = pricedDraftFromWire(kind, body, items, lookups) as SalesDraftInput
   // Made from an offer or a confirmation without items of its own: the source's items carry over.
   if (source && items.length === 0) return { ...input, lines: source.lines.map(lineAsInput) }
@@ -143,6 +131,18 @@ function salesItems(kind: SalesKind): ItemKind<SalesDocument> {
 }
 
 export const salesDocumentRoutes: Routes = (app, services) => {
+  app.get('/invoices/preset', async (request, reply) => {
+    const query = queryOf(request)
+    const named = Object.fromEntries(
+      ['offer_id', 'confirmation_id'].flatMap((field) => {
+        const value = queryValue(query, field)
+        return value === undefined ? [] : [[field, value]]
+      }),
+    )
+    const source = await salesSourceOf(services.core, tenant(request), named, true)
+    if (!source) throw invalidField('confirmation_id', 'confirmation_id or offer_id is required')
+    return sendRecord(request, reply, await invoicePreset(services.core, tenant(request), source))
+  })
   for (const kind of SALES_KINDS) salesRoutes(app, services, kind)
   for (const kind of [OFFERS, CONFIRMATIONS, DELIVERY_NOTES]) itemRoutes(salesItems(kind))(app, services)
 }
