@@ -18,6 +18,8 @@ export const BILL_FIELDS: FieldMap = {
   netMinor: 'bills.net_minor',
   grossMinor: 'bills.gross_minor',
   paidMinor: 'bills.paid_minor',
+  /** 1 when payments settled the whole bill, else 0. */
+  settled: 'case when bills.paid_minor = bills.gross_minor then 1 else 0 end',
   balanceMinor: 'bills.gross_minor - bills.paid_minor',
   createdAt: 'bills.created_at',
 }

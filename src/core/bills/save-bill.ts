@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../../domain/calendar/dates.ts'
 import { DomainError, invalidField, notFound } from '../../domain/errors.ts'
 import { billEntry } from '../../domain/ledger/bill-entry.ts'
+import { findAccount } from '../../domain/ledger/chart-of-accounts.ts'
 import { parseCurrencyCode } from '../../domain/money/currency.ts'
 import { type BillLineInput, computeBillTotals } from '../../domain/purchases/bill.ts'
 import type { PriceBasis } from '../../domain/tax/compute-vat.ts'
@@ -49,14 +50,23 @@ async function checked(tx: Tx, organizationId: string, merged: BillInput) {
   const currency = parseCurrencyCode(merged.currency, 'currency')
   const priceBasis = merged.priceBasis ?? 'net'
   const totals = computeBillTotals(currency, priceBasis, merged.lines ?? [])
-  // Posting the bill now, without storing it, refuses unknown accounts with the line to blame.
-  billEntry(await loadChart(tx, organizationId), {
-    entryDate,
-    description: 'check',
-    currency,
-    contactId: merged.contactId ?? '',
-    lines: totals.lines.map((line) => ({ ...line, vatRatePercent: line.vatRatePercent })),
-  })
+  const chart = await loadChart(tx, organizationId)
+  const moving = totals.lines.some((line) => line.netMinor !== 0n || line.vatMinor !== 0n)
+  // Posting the bill now, without storing it, refuses unknown accounts with the line to blame. A
+  // bill of zero lines posts nothing (it stays a draft), so its accounts are only looked up.
+  if (moving)
+    billEntry(chart, {
+      entryDate,
+      description: 'check',
+      currency,
+      contactId: merged.contactId ?? '',
+      lines: totals.lines.map((line) => ({ ...line, vatRatePercent: line.vatRatePercent })),
+    })
+  else
+    totals.lines.forEach((line, index) => {
+      if (findAccount(chart, line.accountNumber) === undefined)
+        throw invalidField(`lines.${index}.accountNumber`, `account ${line.accountNumber} does not exist`)
+    })
   return { entryDate, dueDate, currency, priceBasis, totals }
 }
 

@@ -85,3 +85,39 @@ export async function billTotalsByContact(
     ]),
   )
 }
+
+export type BillGroup = Readonly<{
+  contactId: string
+  currency: string
+  netMinor: bigint
+  grossMinor: bigint
+}>
+
+/** Net and gross of the bills a search finds, per contact and currency, in contact order. */
+export async function sumBillsByContact(
+  context: CoreContext,
+  tenant: Tenant,
+  search: Omit<BillSearch, 'limit' | 'offset' | 'orderBy'>,
+): Promise<BillGroup[]> {
+  const engine = context.storage.engine
+  const fields = withJsonFields(BILL_FIELDS, engine, 'extra', 'bills.extra', search)
+  let base = context.storage.db.selectFrom('bills').where('bills.organization_id', '=', tenant.organizationId)
+  for (const filter of search.related ?? [])
+    base = base.where(relatedCondition(engine, 'bills', 'bills.bill_id', filter))
+  const rows = await applyFilters(base, fields, search)
+    .select((eb) => [
+      'bills.contact_id',
+      'bills.currency',
+      eb.fn.sum<bigint>('bills.net_minor').as('net_minor'),
+      eb.fn.sum<bigint>('bills.gross_minor').as('gross_minor'),
+    ])
+    .groupBy(['bills.contact_id', 'bills.currency'])
+    .orderBy('bills.contact_id')
+    .execute()
+  return rows.map((row) => ({
+    contactId: row.contact_id,
+    currency: row.currency,
+    netMinor: BigInt(row.net_minor ?? 0),
+    grossMinor: BigInt(row.gross_minor ?? 0),
+  }))
+}

@@ -50,7 +50,10 @@ export function paymentFromWire(body: WireObject, parent: string): PaymentWireIn
     type: readEnum(body, 'type', PAYMENT_TYPES) ?? 'MISC',
     transactionPurpose: readText(body, 'transaction_purpose', 500),
     markAsPaid:
-      readBoolean(body, 'mark_invoice_as_paid') ?? readBoolean(body, 'mark_credit_note_as_paid') ?? false,
+      readBoolean(body, 'mark_invoice_as_paid') ??
+      readBoolean(body, 'mark_credit_note_as_paid') ??
+      readBoolean(body, 'mark_incoming_as_paid') ??
+      false,
     customfield: readText(body, 'customfield'),
   }
 }
@@ -72,7 +75,11 @@ export function amountMinorOf(text: string, currency: CurrencyCode): bigint {
 export function paymentToWire(payment: Payment, invoiceSeq: bigint | undefined, parent: string): WireRecord {
   const extra = (payment.extra.billomat ?? {}) as Record<string, string>
   const currency = payment.currency as CurrencyCode
-  return record(parent === 'invoice_id' ? 'invoice-payment' : 'credit-note-payment', [
+  // invoice_id → invoice-payment, credit_note_id → credit-note-payment, incoming_id → incoming-payment.
+  const element = `${parent.slice(0, -'_id'.length).replaceAll('_', '-')}-payment`
+  // A bill payment's source says only that it paid bills; its Billomat type rides in extra.
+  const type = extra.type ?? payment.source
+  return record(element, [
     int('id', payment.paymentSeq),
     datetime('created', payment.createdAt),
     int(parent, invoiceSeq),
@@ -83,7 +90,7 @@ export function paymentToWire(payment: Payment, invoiceSeq: bigint | undefined, 
     str('transaction_purpose', payment.reference),
     str('currency_code', payment.currency),
     float('quote', '1'),
-    str('type', (PAYMENT_TYPES as readonly string[]).includes(payment.source) ? payment.source : 'MISC'),
+    str('type', (PAYMENT_TYPES as readonly string[]).includes(type) ? type : 'MISC'),
     str('customfield', extra.customfield),
   ])
 }

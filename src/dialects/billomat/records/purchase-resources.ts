@@ -1,13 +1,15 @@
 // The records of the purchase side (appendix: lieferanten/*, eingangsrechnungen/*, and the user
-// attributes of einstellungen/benutzer-attribute): tags and custom attributes of suppliers, custom
-// attribute definitions of incomings and users. Suppliers are core contacts in the supplier role.
+// attributes of einstellungen/benutzer-attribute): tags and custom attributes of suppliers and of
+// incomings, comments on incomings, and custom attribute definitions of users. Suppliers are core
+// contacts in the supplier role, incomings the core's bills.
 
+import { findBillBySeq } from '../../../core/bills/search-bills.ts'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { listRecords } from '../../../core/records/list-records.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import { contactByNo } from '../ids.ts'
 import { int, record, str, type WireRecord } from '../wire/tree.ts'
-import { properties, propertyValues, tags } from './annotation-resources.ts'
+import { comments, properties, propertyValues, tags } from './annotation-resources.ts'
 import type { ParentSpec, RecordSpec } from './record-spec.ts'
 
 export const supplierParent: ParentSpec = {
@@ -19,11 +21,24 @@ export const supplierParent: ParentSpec = {
   },
 }
 
+/** An incoming is a bill that is not voided, named by its whole number. */
+export const incomingParent: ParentSpec = {
+  field: 'incoming_id',
+  resolve: async (core, tenant, id) => {
+    const bill = await findBillBySeq(core, tenant, id)
+    if (!bill || bill.state === 'voided') throw invalidField('incoming_id', `incoming ${id} does not exist`)
+    return bill.billId
+  },
+}
+
 export const SUPPLIER_RECORDS: readonly RecordSpec[] = [
   tags('supplier-tags', 'supplier-tag', supplierParent),
   properties('supplier-properties', 'supplier-property'),
   propertyValues('supplier-property-values', 'supplier-property-value', supplierParent, 'supplier-property'),
   properties('incoming-properties', 'incoming-property'),
+  tags('incoming-tags', 'incoming-tag', incomingParent),
+  comments('incoming-comments', 'incoming-comment', incomingParent),
+  propertyValues('incoming-property-values', 'incoming-property-value', incomingParent, 'incoming-property'),
   properties('user-properties', 'user-property'),
 ]
 

@@ -13,6 +13,10 @@ import { customfieldRoutes } from './customfield.ts'
 import { documentItemRoutes } from './document-items.ts'
 import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
 import { feedSearchRoutes } from './feed-search.ts'
+import { inboxRoutes } from './inbox.ts'
+import { incomingItemRoutes } from './incoming-items.ts'
+import { incomingPaymentRoutes } from './incoming-payments.ts'
+import { incomingRoutes } from './incomings.ts'
 import { creditNoteActionRoutes, invoiceActionRoutes } from './invoice-actions.ts'
 import { invoicePaymentRoutes } from './invoice-payments.ts'
 import { recurringChildRoutes } from './recurring-children.ts'
@@ -43,6 +47,10 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     recurringRoutes,
     recurringChildRoutes,
     reminderRoutes,
+    incomingRoutes,
+    incomingItemRoutes,
+    incomingPaymentRoutes,
+    inboxRoutes,
   ])
     routes(app, services)
 }

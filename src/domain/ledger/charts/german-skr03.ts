@@ -42,6 +42,10 @@ export const GERMAN_SKR03_CHART: readonly Account[] = [
   // Mahngebühren are damages, not consideration for a supply: no VAT, and not sales revenue.
   { number: '2700', name: 'Sonstige Erträge', nature: 'revenue', role: 'reminderFeeRevenue' },
   { number: '2709', name: 'Sonstige Erträge unregelmäßig', nature: 'revenue', role: 'rounding' },
+  // Purchases: goods bought for resale first (the default for a supplier's bill that names no
+  // account), then the catch-all for other operating costs.
+  { number: '3400', name: 'Wareneingang 19 % Vorsteuer', nature: 'expense' },
+  { number: '4900', name: 'Sonstige betriebliche Aufwendungen', nature: 'expense' },
   { number: '4970', name: 'Nebenkosten des Geldverkehrs', nature: 'expense', role: 'paymentFees' },
   {
     number: '8125',

@@ -51,6 +51,10 @@ export const SWEDISH_BAS_CHART: readonly Account[] = [
   { number: '3308', name: 'Försäljning tjänster till annat EU-land', nature: 'revenue' },
   { number: '3591', name: 'Påminnelseavgifter', nature: 'revenue', role: 'reminderFeeRevenue' },
   { number: '3740', name: 'Öres- och kronutjämning', nature: 'revenue', role: 'rounding' },
+  // Purchases: goods first (the default for a supplier's bill that names no account), then other
+  // external costs.
+  { number: '4010', name: 'Inköp material och varor', nature: 'expense' },
+  { number: '6991', name: 'Övriga externa kostnader, avdragsgilla', nature: 'expense' },
   { number: '6352', name: 'Konstaterade förluster på kundfordringar', nature: 'expense', role: 'badDebt' },
   { number: '6570', name: 'Bankkostnader', nature: 'expense', role: 'paymentFees' },
   { number: '8313', name: 'Ränteintäkter från kundfordringar', nature: 'revenue', role: 'interestIncome' },
