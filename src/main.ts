@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config/config.ts'
 import { mailFromAddress } from './config/mail-from.ts'
+import { TAB_FAILURE_KIND } from './core/billing-tabs/bill-due-tabs.ts'
 import { type CoreContext, systemClock } from './core/context.ts'
 import { deliveryDirs } from './delivery/delivery-dirs.ts'
 import { createInvoiceDeliveryHandlers } from './delivery/invoice/invoice-delivery-handlers.ts'
@@ -14,11 +15,13 @@ import type { MailTransport } from './delivery/mail/mail-transport.ts'
 import { createSmtpMailTransport } from './delivery/mail/smtp-mail-transport.ts'
 import { ANNOUNCE_KIND, createAnnounceHandler } from './delivery/relay/announce-handler.ts'
 import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
+import { createNoticeHandler } from './delivery/relay/notice-handler.ts'
 import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
 import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
 import { dialectsFor } from './dialects/all.ts'
 import { billogramAnnouncerFor } from './dialects/billogram/announce.ts'
 import { billogramSignerFor } from './dialects/billogram/callback-signer.ts'
+import { billogramTabFailureNotifierFor } from './dialects/billogram/tab-failure-notice.ts'
 import { registerSandboxClock } from './http/sandbox-clock.ts'
 import { buildDialectServer, buildServer, createServices } from './http/server.ts'
 import { createScheduler } from './jobs/scheduler.ts'
@@ -127,6 +130,7 @@ function createDelivery(
       },
     }),
     [ANNOUNCE_KIND]: createAnnounceHandler([billogramAnnouncerFor(context)]),
+    [TAB_FAILURE_KIND]: createNoticeHandler([billogramTabFailureNotifierFor(context)]),
     ...createInvoiceDeliveryHandlers({
       mail,
       letters,

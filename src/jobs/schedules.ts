@@ -4,6 +4,7 @@
 // and counted before the dunning steps read them. A job only enqueues work, in bounded batches;
 // its effects (reminder mail and letters, callbacks) leave through the outbox.
 
+import { billDueTabs, TAB_BATCH_SIZE } from '../core/billing-tabs/bill-due-tabs.ts'
 import type { CoreContext, Tenant } from '../core/context.ts'
 import { COUNT_BATCH_SIZE, countOverdueDays } from '../core/dunning/count-overdue-days.ts'
 import { STEP_BATCH_SIZE, takeDunningSteps } from '../core/dunning/take-dunning-steps.ts'
@@ -62,6 +63,16 @@ export const SCHEDULES: readonly Schedule[] = [
     async runBatch(context, tenant) {
       const batch = await issueDueRecurrings(context, tenant)
       return { handled: batch.handled, cursor: undefined, done: batch.handled < RECURRING_BATCH_SIZE }
+    },
+  },
+  {
+    job: 'billing-tabs',
+    cadence: 'daily',
+    summary:
+      "each open billing tab whose billing day has come becomes one billogram sent by the tab's delivery method",
+    async runBatch(context, tenant) {
+      const handled = await billDueTabs(context, tenant)
+      return { handled, cursor: undefined, done: handled < TAB_BATCH_SIZE }
     },
   },
 ]

@@ -42,8 +42,10 @@ export type BillingTabsTable = {
   case_id: string | null
   created_at: string
   emptied_at: string | null
-  /** Migration 0013: the organization's day this billing period began. */
+  /** Migration 0013: the organization's day this billing period began, the day it is billed, a failed day. */
   period_start_on: string | null
+  bill_on: string | null
+  failed_on: string | null
 }
 
 export type BillingTabItemsTable = {

@@ -14,6 +14,7 @@ import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
 import { createOrganization } from '../../src/core/organizations/create-organization.ts'
 import { createProduct } from '../../src/core/products/create-product.ts'
 import { addDays } from '../../src/domain/calendar/dates.ts'
+import { SCHEDULES } from '../../src/jobs/schedules.ts'
 import { openMigratedStorage, type Storage } from '../../src/storage/database.ts'
 import { failuresOf, raceWorkers, valuesOf } from '../concurrency/race-workers.ts'
 import { type SmtpServerFixture, startSmtpServer } from '../delivery/smtp-server-fixture.ts'
@@ -25,7 +26,7 @@ const WORKER = 'test/jobs/fixtures/scheduler-worker.ts'
 const ORGANIZATIONS = 4
 const INVOICES_PER_ORGANIZATION = 15
 const INVOICES = ORGANIZATIONS * INVOICES_PER_ORGANIZATION
-const JOBS_PER_ORGANIZATION = 4
+const JOBS_PER_ORGANIZATION = SCHEDULES.length
 
 async function seedOrganization(core: CoreContext, index: number): Promise<string> {
   const { organizationId } = await createOrganization(core, {

@@ -32,6 +32,8 @@ export type BillingTab = Readonly<{
   emptiedAt: string | null
   /** The organization's day this billing period began. */
   periodStartOn: string
+  /** The day the scheduler bills the tab; null without a billing frequency. */
+  billOn: string | null
   items: readonly TabItem[]
 }>
 
@@ -66,6 +68,7 @@ export async function loadTab(
     createdAt: row.created_at,
     emptiedAt: row.emptied_at,
     periodStartOn: row.period_start_on ?? row.created_at.slice(0, 10),
+    billOn: row.bill_on,
     items: items.map(itemFromRow),
   }
 }
@@ -100,6 +103,7 @@ export async function newTabRow(
     last?.period_start_on && isBillingFrequency(frequency)
       ? currentPeriodStart(billingPeriodEnd(last.period_start_on, frequency), frequency, today)
       : today
+  const startOn = periodStartOn > today ? today : periodStartOn
   return {
     organization_id: organizationId,
     billing_tab_id: newId(),
@@ -108,8 +112,17 @@ export async function newTabRow(
     case_id: null,
     created_at: nowIso(context),
     emptied_at: null,
-    period_start_on: periodStartOn > today ? today : periodStartOn,
+    period_start_on: startOn,
+    bill_on: billOnOf(startOn, settings),
+    failed_on: null,
   }
+}
+
+/** The day a period that starts on `startOn` is billed under `settings`; null without a frequency. */
+export function billOnOf(startOn: string, settings: TabSettings): string | null {
+  return isBillingFrequency(settings.billingFrequency)
+    ? billingPeriodEnd(startOn, settings.billingFrequency)
+    : null
 }
 
 /** The contact's open tab row (not yet emptied), if any. */

@@ -12,6 +12,7 @@ import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
 import {
   type BillingTab,
+  billOnOf,
   itemFromRow,
   loadTab,
   newTabRow,
@@ -141,11 +142,19 @@ export async function putTabSettings(
     const merged = settings === null ? {} : { ...(JSON.parse(row.settings) as TabSettings), ...settings }
     await tx
       .updateTable('billing_tabs')
-      .set({ settings: JSON.stringify(merged) })
+      // A new frequency moves the day the tab is billed: one period after the period began.
+      .set({
+        settings: JSON.stringify(merged),
+        bill_on: billOnOf(row.period_start_on ?? row.created_at.slice(0, 10), merged),
+      })
       .where('organization_id', '=', org)
       .where('billing_tab_id', '=', row.billing_tab_id)
       .execute()
-    return loadTab(tx, org, { ...row, settings: JSON.stringify(merged) })
+    return loadTab(tx, org, {
+      ...row,
+      settings: JSON.stringify(merged),
+      bill_on: billOnOf(row.period_start_on ?? row.created_at.slice(0, 10), merged),
+    })
   })
 }
 
@@ -157,12 +166,12 @@ export async function emptyBillingTab(
   context: CoreContext,
   tenant: Tenant,
   contactId: string,
-  options: Readonly<{ announce?: CallbackRenderer }> = {},
+  options: Readonly<{ announce?: CallbackRenderer; billingTabId?: string }> = {},
 ): Promise<CaseDetails> {
   const org = tenant.organizationId
   return inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
-      const row = await lockOpenTab(unit, tx, tenant, contactId)
+      const row = await lockOpenTab(unit, tx, tenant, contactId, options.billingTabId)
       const tab = await loadTab(tx, org, row)
       if (tab.items.length === 0)
         throw new DomainError('wrong_state', 'the billing tab has no items to bill', { field: 'items' })

@@ -12,6 +12,15 @@ export async function up(db: Db): Promise<void> {
   // A contractual yearly rate in percent, as a plain decimal; it replaces the statutory rate.
   await db.schema.alterTable('dunning_invoices').addColumn('interest_rate', 'text').execute()
   await db.schema.alterTable('dunning_invoices').addColumn('collection_after_days', 'integer').execute()
-  // The organization's calendar day the tab's billing period began; null on tabs made before it.
+  // The organization's calendar day the tab's billing period began, and the day it is billed (null
+  // without a billing frequency): the scheduler empties open tabs whose day has come.
   await db.schema.alterTable('billing_tabs').addColumn('period_start_on', 'date').execute()
+  await db.schema.alterTable('billing_tabs').addColumn('bill_on', 'date').execute()
+  // A scheduled emptying that failed: skipped for the rest of that day, tried again the next.
+  await db.schema.alterTable('billing_tabs').addColumn('failed_on', 'date').execute()
+  await db.schema
+    .createIndex('billing_tabs_bill_on_idx')
+    .on('billing_tabs')
+    .columns(['organization_id', 'bill_on'])
+    .execute()
 }
