@@ -13,6 +13,7 @@ import { migrateToLatest } from '../storage/migrate.ts'
 import { AUTOMATION_COMMANDS } from './automation-commands.ts'
 import { DELIVERY_COMMANDS } from './delivery-commands.ts'
 import { clientInstructions, createDemo, ensureDemo } from './demo.ts'
+import { PARTNER_COMMANDS } from './partner-commands.ts'
 
 export type CommandContext = Readonly<{
   config: Config
@@ -157,7 +158,12 @@ const CORE_COMMANDS: readonly Command[] = [
   },
 ]
 
-export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...DELIVERY_COMMANDS, ...AUTOMATION_COMMANDS]
+export const COMMANDS: readonly Command[] = [
+  ...CORE_COMMANDS,
+  ...DELIVERY_COMMANDS,
+  ...AUTOMATION_COMMANDS,
+  ...PARTNER_COMMANDS,
+]
 
 export function usage(): string {
   return [

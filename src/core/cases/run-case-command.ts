@@ -8,6 +8,8 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Tx } from '../../storage/database.ts'
 import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
 import type { CoreContext, Tenant } from '../context.ts'
+import { loadDunningFacts } from '../dunning/dunning-facts.ts'
+import { handOverWithin } from '../dunning/hand-over-to-collection.ts'
 import { sendReminder } from '../dunning/send-reminder.ts'
 import { approveInvoice } from '../invoices/approve-invoice.ts'
 import { creditInvoice } from '../invoices/credit-invoice.ts'
@@ -45,6 +47,10 @@ export type CaseCommand =
   | Readonly<{ type: 'allocateCredit'; sourceCaseId: string; amountMinor: bigint }>
   /** Pays this case's stand-alone credit out to the customer: all that is left when no amount is given. */
   | Readonly<{ type: 'payOutCredit'; amountMinor?: bigint }>
+  /** Hands the case to the collection partner (overdue only). */
+  | Readonly<{ type: 'collect' }>
+  /** Sells the case to the factoring partner; a draft is approved first, without being sent. */
+  | Readonly<{ type: 'sell' }>
 
 export type CaseCommandOptions = Readonly<{ announce?: CallbackRenderer }>
 
@@ -141,6 +147,10 @@ async function perform(
       })
       return
     }
+    case 'collect':
+    case 'sell':
+      await handOver(unit, tx, tenant, primary, command.type)
+      return
     case 'payOutCredit':
       await payOutCreditWithin(unit, tx, tenant, {
         creditInvoiceId: invoiceId,
@@ -148,6 +158,25 @@ async function perform(
       })
       return
   }
+}
+
+async function handOver(
+  unit: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  primary: Invoice,
+  how: 'collect' | 'sell',
+) {
+  if (how === 'sell' && primary.state === 'draft') await approveInvoice(unit, tenant, primary.invoiceId)
+  const facts = await loadDunningFacts(unit, tx, tenant.organizationId)
+  await handOverWithin(
+    unit,
+    tx,
+    tenant,
+    facts,
+    primary.invoiceId,
+    how === 'sell' ? 'factoring' : 'collection',
+  )
 }
 
 export async function runCaseCommand(

@@ -7,7 +7,27 @@
 import type { CurrencyCode } from '../../domain/money/currency.ts'
 import type { Tx } from '../../storage/database.ts'
 
+/** Collection pursues a claim for the organization; factoring buys the claim from it. */
+export type HandoverKind = 'collection' | 'factoring'
+
+/** What the invoice keeps of its hand-over (in its extra), so every reader sees the partner's case. */
+export type Handover = Readonly<{
+  kind: HandoverKind
+  partner: string
+  reference: string
+  startedOn: string
+  outcome?: string
+}>
+
+export function handoverOf(
+  invoice: Readonly<{ extra: Readonly<Record<string, unknown>> }>,
+): Handover | undefined {
+  const handover = invoice.extra.handover
+  return typeof handover === 'object' && handover !== null ? (handover as Handover) : undefined
+}
+
 export type CollectionClaim = Readonly<{
+  kind: HandoverKind
   organizationId: string
   invoiceId: string
   caseId: string

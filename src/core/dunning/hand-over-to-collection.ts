@@ -14,7 +14,7 @@ import { recordAndAnnounce } from '../events/record-event.ts'
 import { lockInvoice, saveLockedInvoice } from '../invoices/lock-invoice.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
 import { chargeDunningFees } from './charge-dunning-fees.ts'
-import { COLLECTION_PARTNERS } from './collection-partner.ts'
+import { COLLECTION_PARTNERS, type Handover, type HandoverKind } from './collection-partner.ts'
 import { countedToToday, debtorOf } from './count-overdue-days.ts'
 import { type DunningFacts, loadDunningFacts } from './dunning-facts.ts'
 import { lockDunningRow, saveDunningRow } from './dunning-record.ts'
@@ -32,11 +32,12 @@ export async function handOverToCollection(
   context: CoreContext,
   tenant: Tenant,
   invoiceId: string,
+  kind: HandoverKind = 'collection',
 ): Promise<HandedOver> {
   return inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
       const facts = await loadDunningFacts(unit, tx, tenant.organizationId)
-      return handOverWithin(unit, tx, tenant, facts, invoiceId)
+      return handOverWithin(unit, tx, tenant, facts, invoiceId, kind)
     }),
   )
 }
@@ -47,6 +48,7 @@ export async function handOverWithin(
   tenant: Tenant,
   facts: DunningFacts,
   invoiceId: string,
+  kind: HandoverKind = 'collection',
 ): Promise<HandedOver> {
   const org = tenant.organizationId
   const now = nowIso(unit)
@@ -56,8 +58,9 @@ export async function handOverWithin(
       'collectionPartner',
       `no collection partner is called ${facts.settings.collectionPartner}`,
     )
-  const { invoice, counted, interestMinor } = await prepareHandOver(unit, tx, facts, org, invoiceId, now)
-  const collected = nextState(invoice.state, 'collect')
+  const action = kind === 'factoring' ? 'sell' : 'collect'
+  const { invoice, counted, interestMinor } = await prepareHandOver(unit, tx, facts, org, invoiceId, action)
+  const collected = nextState(invoice.state, action)
   const chargedMinor = await chargeDunningFees(
     tx,
     org,
@@ -76,6 +79,7 @@ export async function handOverWithin(
   const interestChargedMinor = counted.interest_charged_minor + interestMinor
   const claimMinor = openBalanceMinor({ ...invoice, feesMinor })
   const { reference } = await partner.handOver(tx, {
+    kind,
     organizationId: org,
     invoiceId,
     caseId: invoice.caseId,
@@ -87,7 +91,14 @@ export async function handOverWithin(
     handedOverOn: facts.today,
   })
   const state = chargedMinor > 0n ? nextState(collected, 'addFee') : collected
-  await saveLockedInvoice(tx, org, invoice, { state, fees_minor: feesMinor }, now)
+  const handover: Handover = { kind, partner: partner.name, reference, startedOn: facts.today }
+  await saveLockedInvoice(
+    tx,
+    org,
+    invoice,
+    { state, fees_minor: feesMinor, extra: JSON.stringify({ ...invoice.extra, handover }) },
+    now,
+  )
   await saveDunningRow(
     tx,
     org,
@@ -110,7 +121,7 @@ export async function handOverWithin(
     type: COLLECTION_STARTED_EVENT,
     caseId: invoice.caseId,
     invoiceId,
-    data: { partner: partner.name, reference, claimMinor, interestMinor, startedOn: facts.today },
+    data: { kind, partner: partner.name, reference, claimMinor, interestMinor, startedOn: facts.today },
     visibleToRecipient: true,
     occurredAt: now,
   })
@@ -124,13 +135,14 @@ async function prepareHandOver(
   facts: DunningFacts,
   org: string,
   invoiceId: string,
-  now: string,
+  action: 'collect' | 'sell',
 ) {
+  const now = nowIso(unit)
   const invoice = await lockInvoice(unit.storage, tx, org, invoiceId)
   if (invoice.kind !== 'invoice')
     throw new DomainError('wrong_state', 'only invoices go to collection', { field: 'invoiceId' })
-  // Refused unless the lifecycle lets this invoice go to collection (it is overdue).
-  nextState(invoice.state, 'collect')
+  // Refused unless the lifecycle lets this invoice go (collection: it is overdue; factoring: open).
+  nextState(invoice.state, action)
   const row = await lockDunningRow(unit.storage, tx, org, invoiceId, now)
   const contact = await tx
     .selectFrom('contacts')

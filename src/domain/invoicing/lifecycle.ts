@@ -34,6 +34,8 @@ export const INVOICE_ACTIONS = [
   'cancel',
   'uncancel',
   'collect',
+  'sell',
+  'returnFromPartner',
   'reversePayment',
 ] as const
 
@@ -45,7 +47,9 @@ type Lifecycle = Readonly<Record<InvoiceState, Readonly<Partial<Record<InvoiceAc
 // A respite takes an overdue invoice back to open until its new due date. A voided payment
 // (reversePayment) gives back what it paid: a paid invoice owes again and is open until the
 // overdue check moves it on. A credited invoice refuses it: crediting already moved what it had
-// been paid to the contact's balance.
+// been paid to the contact's balance. A factoring partner buys an invoice before it is due, so
+// `sell` leaves open invoices too; a partner that gives a case back (factoring denied, collection
+// called off) returns it open, and the overdue check moves it on when its due date has passed.
 const LIFECYCLE = {
   draft: { approve: 'open', delete: 'deleted' },
   open: {
@@ -58,6 +62,7 @@ const LIFECYCLE = {
     creditInFull: 'credited',
     writeOff: 'written_off',
     cancel: 'cancelled',
+    sell: 'collection',
     reversePayment: 'open',
   },
   overdue: {
@@ -71,6 +76,7 @@ const LIFECYCLE = {
     writeOff: 'written_off',
     cancel: 'cancelled',
     collect: 'collection',
+    sell: 'collection',
     reversePayment: 'overdue',
   },
   collection: {
@@ -80,6 +86,7 @@ const LIFECYCLE = {
     creditPartly: 'collection',
     creditInFull: 'credited',
     writeOff: 'written_off',
+    returnFromPartner: 'open',
     reversePayment: 'collection',
   },
   // A paid invoice may still be credited (a refund): the credited amount goes to the contact's balance.

@@ -206,16 +206,16 @@ describeEachEngine('billogram commands', ({ storage }) => {
     expect(empty.json).toMatchObject({ status: 'INVALID_PARAMETER', data: { field: 'message' } })
   })
 
-  test('collect and sell are refused as PERMISSION_DENIED, an unknown command as NOT_FOUND', async () => {
+  test('confirmed-loss is refused as PERMISSION_DENIED, an unknown command as NOT_FOUND', async () => {
     const billogram = await sent()
 
-    const collect = await command(billogram.id, 'collect')
-    const sell = await command(billogram.id, 'sell', null)
+    const loss = await command(billogram.id, 'confirmed-loss')
     const unknown = await command(billogram.id, 'teleport', {})
 
-    expect(collect.json.status).toBe('PERMISSION_DENIED')
-    expect(sell.json.status).toBe('PERMISSION_DENIED')
+    expect(loss.status).toBe(403)
+    expect(loss.json.status).toBe('PERMISSION_DENIED')
     expect(unknown.status).toBe(404)
+    expect(unknown.json.status).toBe('NOT_FOUND')
   })
 
   test('an unknown key in a command body is UNKNOWN_PARAMETER', async () => {

@@ -159,6 +159,10 @@ function dataOf(
         type: 'CustomerMessage',
         data: { message: text(event.data.reason), date: text(event.data.until), type: 'respite' },
       }
+    case 'invoice.collection_started':
+      return handedOverOf(event)
+    case 'invoice.collection_outcome':
+      return outcomeOf(event, money, sums)
     case 'case.sender_message':
       return { type: 'CreditorMessage', data: { message: text(event.data.message) } }
     case 'offer.accepted':
@@ -173,6 +177,39 @@ function dataOf(
     default:
       return sentDataOf(event, record, sums)
   }
+}
+
+/** A case handed to the collection partner (Collection) or offered to the factoring one (FactoringRequest). */
+function handedOverOf(event: CaseEvent): Mapped {
+  const partner = typeof event.data.partner === 'string' ? event.data.partner : ''
+  const reference = typeof event.data.reference === 'string' ? event.data.reference : ''
+  return event.data.kind === 'factoring'
+    ? { type: 'FactoringRequest', data: { factoring_method: partner, factoring_reference: reference } }
+    : { type: 'Collection', data: { collector_method: partner, collector_reference: reference } }
+}
+
+const OUTCOME_EVENTS: Readonly<Record<string, string>> = {
+  paid: 'CollectorPayment',
+  written_off: 'CollectionEnded',
+  cancelled: 'CollectionCancelled',
+  sold: 'BillogramSold',
+  denied: 'FactoringDenied',
+}
+
+/** The partner's outcome; the money it moved is in the Payment or Writeoff event before it. */
+function outcomeOf(
+  event: CaseEvent,
+  money: (value: unknown) => RawNumber,
+  sums: Readonly<Record<string, RawNumber>>,
+): Mapped | null {
+  const type = OUTCOME_EVENTS[String(event.data.outcome)]
+  if (!type) return null
+  const amount = event.data.amountMinor ?? null
+  if (type === 'BillogramSold')
+    return { type, data: { sold_for: amount === null ? null : money(amount), ...sums } }
+  if (type === 'CollectorPayment')
+    return { type, data: { amount: amount === null ? null : money(amount), ...sums } }
+  return { type, data: { ...sums } }
 }
 
 /** The events of sending: the invoice, a resend, a credit note, a reminder. */

@@ -29,22 +29,23 @@ export function attachmentFromWire(body: JsonObject): AttachmentInput | null | u
   return 'attachment' in body && body.attachment === null ? null : undefined
 }
 
-/** on_success on create: {command: "send", method}; the legacy `_event: "sell"` asks for factoring. */
+/** on_success on create: {command: "send", method} or {command: "sell"}; the legacy `_event: "sell"` sells too. */
 export function onSuccessFromWire(body: JsonObject): CaseCommand | undefined {
-  if (body._event !== undefined && body._event !== null)
-    throw new BillogramWireError('PERMISSION_DENIED', 'factoring (sell) is not enabled for this account', [
-      '_event',
-    ])
+  if (body._event !== undefined && body._event !== null) {
+    if (body._event !== 'sell')
+      throw new BillogramWireError('INVALID_PARAMETER', '_event must be sell', ['_event'])
+    if (body.on_success !== undefined && body.on_success !== null)
+      throw new BillogramWireError('INVALID_PARAMETER_COMBINATION', 'give on_success or _event, not both', [
+        '_event',
+      ])
+    return { type: 'sell' }
+  }
   const onSuccess = readObject(body, 'on_success')
   if (!onSuccess) return undefined
   const command = onSuccess.command
-  if (command === 'sell')
-    throw new BillogramWireError('PERMISSION_DENIED', 'factoring (sell) is not enabled for this account', [
-      'on_success',
-      'command',
-    ])
+  if (command === 'sell') return { type: 'sell' }
   if (command !== 'send')
-    throw new BillogramWireError('INVALID_PARAMETER', 'on_success command must be send', [
+    throw new BillogramWireError('INVALID_PARAMETER', 'on_success command must be send or sell', [
       'on_success',
       'command',
     ])

@@ -6,6 +6,7 @@
 // or not, so a client that looks for late payers by `Overdue` finds them all. States the core never
 // reaches (Sending, Collecting, CollectorEnded, Factoring, Sold, FactoringDenied) match nothing.
 
+import { handoverOf } from '../../../core/dunning/collection-partner.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { BillogramWireError } from '../errors.ts'
@@ -45,9 +46,23 @@ function creditStateOf(credit: Invoice): BillogramState {
 
 const REMINDER_STATES = ['Overdue', 'Reminder_1', 'Reminder_2', 'Reminder_3'] as const
 
+/** The states of a case handed to a partner, which the invoice keeps with its hand-over. */
+function partnerStateOf(primary: Invoice): BillogramState | undefined {
+  const handover = handoverOf(primary)
+  if (!handover) return undefined
+  if (primary.state === 'collection') return handover.kind === 'factoring' ? 'Factoring' : 'Collection'
+  if (handover.outcome === 'sold' && primary.state === 'paid') return 'Sold'
+  if (handover.outcome === 'written_off' && primary.state === 'written_off') return 'CollectorEnded'
+  if (handover.outcome === 'denied' && (primary.state === 'open' || primary.state === 'overdue'))
+    return 'FactoringDenied'
+  return undefined
+}
+
 /** `reminderLevel` is the number of reminders the primary invoice has had. */
 export function billogramStateOf(primary: Invoice, reminderLevel = 0): BillogramState {
   if (primary.kind === 'credit_note') return creditStateOf(primary)
+  const partner = partnerStateOf(primary)
+  if (partner) return partner
   switch (primary.state) {
     case 'draft':
       return 'Unattested'

@@ -30,12 +30,12 @@ export const COMMAND_CATALOGS: Readonly<Record<string, Catalog>> = {
   'remove-respite': {},
   attach: { filename: 'w', content: 'w' },
   'credit-payment': { mode: 'w', amount: 'w' },
+  collect: {},
+  sell: {},
   'credit-allocate': { amount: 'w', source_id: 'w' },
 }
 
 const UNAVAILABLE: Readonly<Record<string, string>> = {
-  collect: 'debt collection is not enabled for this account',
-  sell: 'factoring (sell) is not enabled for this account',
   writedown: 'write-downs are not enabled for this account',
   'revert-writedown': 'write-downs are not enabled for this account',
   'confirmed-loss': 'confirmed losses are not enabled for this account',
@@ -180,6 +180,10 @@ export async function commandOf(
       return { type: 'grantRespite', until: body.date }
     case 'remove-respite':
       return { type: 'removeRespite' }
+    case 'collect':
+      return { type: 'collect' }
+    case 'sell':
+      return { type: 'sell' }
     case 'credit-payment':
       return creditPaymentOf(body, currency)
     case 'credit-allocate':
