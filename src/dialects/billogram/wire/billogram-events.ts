@@ -132,15 +132,6 @@ function dataOf(
       }
     case 'invoice.overdue':
       return { type: 'Overdue', data: { date: text(event.data.dueDate) } }
-    case 'invoice.collection_started':
-      return {
-        type: 'Collection',
-        data: {
-          collector_method: text(event.data.partner),
-          collector_reference: text(event.data.reference),
-          ...sums,
-        },
-      }
     case 'invoice.respite_granted':
       return { type: 'Respite', data: { date: text(event.data.until) } }
     case 'invoice.respite_removed':
@@ -160,7 +151,7 @@ function dataOf(
         data: { message: text(event.data.reason), date: text(event.data.until), type: 'respite' },
       }
     case 'invoice.collection_started':
-      return handedOverOf(event)
+      return handedOverOf(event, sums)
     case 'invoice.collection_outcome':
       return outcomeOf(event, money, sums)
     case 'case.sender_message':
@@ -180,12 +171,15 @@ function dataOf(
 }
 
 /** A case handed to the collection partner (Collection) or offered to the factoring one (FactoringRequest). */
-function handedOverOf(event: CaseEvent): Mapped {
+function handedOverOf(event: CaseEvent, sums: Readonly<Record<string, RawNumber>>): Mapped {
   const partner = typeof event.data.partner === 'string' ? event.data.partner : ''
   const reference = typeof event.data.reference === 'string' ? event.data.reference : ''
   return event.data.kind === 'factoring'
-    ? { type: 'FactoringRequest', data: { factoring_method: partner, factoring_reference: reference } }
-    : { type: 'Collection', data: { collector_method: partner, collector_reference: reference } }
+    ? {
+        type: 'FactoringRequest',
+        data: { factoring_method: partner, factoring_reference: reference, ...sums },
+      }
+    : { type: 'Collection', data: { collector_method: partner, collector_reference: reference, ...sums } }
 }
 
 const OUTCOME_EVENTS: Readonly<Record<string, string>> = {
