@@ -1,5 +1,6 @@
 // The operator's side of collection and factoring when the operator is the partner itself: it
-// records what the agency or the factor did with a case (`collection record`). A case is named as
+// records what the agency or the factor did with a case (`collection record`), and what the bank
+// did with a payment it recalled (`payment recall`). A case is named as
 // its users know it: by the billogram id a Billogram integration sees, by the case number, or by
 // the invoice id the other dialects show.
 
@@ -11,6 +12,7 @@ import {
   recordCollectionOutcome,
 } from '../core/dunning/record-collection-outcome.ts'
 import { getInvoice } from '../core/invoices/get-invoice.ts'
+import { recallPayment } from '../core/payments/recall-payment.ts'
 import { caseNoOf } from '../dialects/billogram/ids.ts'
 import { invalidField, notFound } from '../domain/errors.ts'
 import type { CurrencyCode } from '../domain/money/currency.ts'
@@ -26,7 +28,11 @@ function flag(flags: PartnerOutcomeFlags, name: string): string | undefined {
 }
 
 /** The invoice a case is named by: --invoice ID, --case NO or --billogram ID (exactly one). */
-async function invoiceNamed(core: CoreContext, tenant: Tenant, flags: PartnerOutcomeFlags): Promise<string> {
+export async function invoiceNamed(
+  core: CoreContext,
+  tenant: Tenant,
+  flags: PartnerOutcomeFlags,
+): Promise<string> {
   const named = ['invoice', 'case', 'billogram'].filter((name) => flag(flags, name) !== undefined)
   if (named.length !== 1)
     throw invalidField('case', 'name the case by one of --invoice, --case or --billogram')
@@ -80,7 +86,32 @@ async function run(context: CommandContext): Promise<number> {
   }
 }
 
+async function recall(context: CommandContext): Promise<number> {
+  const org = flag(context.flags, 'org')
+  if (!org) throw invalidField('org', '--org is required')
+  const core = await openCore(context.config)
+  try {
+    const tenant = { organizationId: org }
+    const invoiceId = await invoiceNamed(core, tenant, context.flags)
+    const payment = flag(context.flags, 'payment')
+    const result = await recallPayment(core, tenant, {
+      invoiceId,
+      ...(payment ? { paymentId: payment } : {}),
+    })
+    context.print(`payment ${result.paymentId} recalled from invoice ${invoiceId}`, result)
+    return 0
+  } finally {
+    await core.storage.close()
+  }
+}
+
 export const PARTNER_COMMANDS: readonly Command[] = [
+  {
+    name: 'payment recall',
+    summary:
+      'payment recall --org ID (--billogram ID | --case NO | --invoice ID) [--payment ID]: the bank recalled a payment (SEPA R-transaction); the latest one unless named',
+    run: recall,
+  },
   {
     name: 'collection record',
     summary:

@@ -3,7 +3,9 @@
 // callbacks at a receiver that verifies their signatures.
 
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { invoiceNamed } from '../../../src/cli/partner-commands.ts'
 import { markOverdueInvoices } from '../../../src/core/invoices/mark-overdue.ts'
+import { recallPayment } from '../../../src/core/payments/recall-payment.ts'
 import { type SmtpServerFixture, startSmtpServer } from '../../delivery/smtp-server-fixture.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../../delivery/webhook-receiver-fixture.ts'
 import { describeEachEngine } from '../../support/engines.ts'
@@ -233,5 +235,47 @@ describeEachEngine('billogram workflows (seed 001)', ({ storage }) => {
     expect(reminded.json.data).toMatchObject({ state: 'Reminder_1', reminder_count: 1 })
     expect(again.json.status).toBe('INVALID_OBJECT_STATE')
     expect(smtp.received).toHaveLength(2)
+  })
+
+  test('workflow 6: a settled payment is recalled, the billogram reopens, falls overdue and is dunned', async () => {
+    const created = await api.call(
+      'POST',
+      '/billogram',
+      body({ due_days: 10, on_success: { command: 'send', method: 'Email' } }),
+    )
+    const id = created.json.data.id
+    const paid = await command(id, 'payment', { amount: 18750 })
+    await deliver()
+    receiver.received.length = 0
+
+    await recallPayment(
+      api.core(),
+      { organizationId: api.organizationId() },
+      {
+        invoiceId: await invoiceNamed(
+          api.core(),
+          { organizationId: api.organizationId() },
+          { billogram: id },
+        ),
+      },
+    )
+    await deliver()
+    const reopened = await api.call('GET', `/billogram/${id}`)
+    api.setNow('2026-03-20T09:00:00.000Z')
+    await markOverdueInvoices(api.core(), { organizationId: api.organizationId() })
+    const reminded = await command(id, 'remind', { method: 'Email' })
+
+    expect(paid.json.data).toMatchObject({ state: 'Paid', remaining_sum: 0 })
+    expect(eventTypes(paid.json.data).at(-1)).toBe('BillogramEnded')
+    const recalled = JSON.parse(receiver.received[0]?.body ?? '{}')
+    expect(recalled).toMatchObject({
+      callback_type: 'PaymentRecalled',
+      event: { type: 'PaymentRecalled', data: { amount: -18750, remaining_sum: 18750 } },
+      billogram: { id, state: 'Unpaid', remaining_sum: 18750 },
+    })
+    expect(allSigned()).toBe(true)
+    expect(reopened.json.data).toMatchObject({ state: 'Unpaid', remaining_sum: 18750 })
+    expect(reminded.json.data).toMatchObject({ reminder_count: 1 })
+    expect(eventTypes(reminded.json.data).slice(-2)).toEqual(['Overdue', 'ReminderSent'])
   })
 })

@@ -57,6 +57,7 @@ function replay(event: CaseEvent, record: CaseRecord, running: Running): void {
       return
     case CREDIT_EVENTS.used:
     case CREDIT_EVENTS.paidOut:
+    case 'invoice.payment_voided':
       running.remainingMinor += minor(event.data.amountMinor)
       return
     case 'invoice.collection_started':
@@ -116,6 +117,10 @@ function dataOf(
       return { type: 'Writeoff', data: { amount: money(event.data.amountMinor), ...sums } }
     case CREDIT_EVENTS.allocated:
       return { type: 'Credit', data: { amount: money(event.data.amountMinor), ...sums } }
+    case 'invoice.payment_voided':
+      // Billogram announces a recalled payment as a callback of its own type (PaymentRecalled),
+      // a negative allocation of the payment (../shared/reference/billogram.md §5).
+      return { type: 'PaymentRecalled', data: { amount: money(-minor(event.data.amountMinor)), ...sums } }
     case CREDIT_EVENTS.used:
     case CREDIT_EVENTS.paidOut:
       // Money leaving a stand-alone credit: to a debit billogram of the customer, or paid out.

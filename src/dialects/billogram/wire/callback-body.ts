@@ -31,7 +31,7 @@ export const renderBillogramCallback: CallbackRenderer = ({
   return {
     callback_id: callbackId,
     callback_timestamp: callbackAt,
-    callback_type: 'BillogramEvent',
+    callback_type: wireEvent.type === 'PaymentRecalled' ? 'PaymentRecalled' : 'BillogramEvent',
     custom,
     billogram: {
       id,
