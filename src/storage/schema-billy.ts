@@ -145,6 +145,31 @@ export type AttachmentsTable = {
   created_at: string
 }
 
+export type VatReturnsTable = {
+  organization_id: string
+  return_id: string
+  start_date: string
+  end_date: string
+  period_text: string | null
+  report_deadline: string | null
+  is_settled: boolean
+  /** Signed: positive is VAT owed to the authorities, negative a refund due. */
+  settlement_minor: bigint
+  currency: string
+  created_at: string
+}
+
+export type VatPaymentsTable = {
+  organization_id: string
+  payment_id: string
+  return_id: string
+  entry_date: string
+  account_number: string
+  amount_minor: bigint
+  is_voided: boolean
+  created_at: string
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
@@ -158,4 +183,6 @@ export type BillyTables = {
   daybook_balance_accounts: DaybookBalanceAccountsTable
   stored_files: StoredFilesTable
   attachments: AttachmentsTable
+  vat_returns: VatReturnsTable
+  vat_payments: VatPaymentsTable
 }

@@ -38,6 +38,7 @@ export const ACCOUNT_ROLES = [
   'rounding',
   'reminderFeeRevenue',
   'interestIncome',
+  'vatSettlement',
 ] as const
 
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
@@ -58,6 +59,9 @@ export const ROLE_NATURES = {
   rounding: ['revenue', 'expense'],
   reminderFeeRevenue: ['revenue'],
   interestIncome: ['revenue'],
+  // Where a VAT period's output and input VAT meet when the period is settled: what is owed to
+  // (or due from) the tax authorities until it is paid.
+  vatSettlement: ['liability'],
 } as const satisfies Record<AccountRole, readonly AccountNature[]>
 
 export type Account = Readonly<{

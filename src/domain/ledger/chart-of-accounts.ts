@@ -16,6 +16,9 @@ export type ChartOfAccounts = readonly Account[]
 
 const RATE_ROLES: readonly AccountRole[] = ['revenue', 'outputVat', 'inputVat']
 
+/** Roles a chart may leave out: without a VAT settlement account, VAT periods are not settled. */
+const OPTIONAL_ROLES: readonly AccountRole[] = ['vatSettlement']
+
 /**
  * The account for `role`: the one for `vatRatePercent` when the chart has one, otherwise the role's
  * default (its account without a rate). A chart missing the role is the organization's setup, not
@@ -74,6 +77,7 @@ export function chartProblems(chart: ChartOfAccounts): readonly string[] {
     roleKeys.add(key)
   }
   for (const role of ACCOUNT_ROLES) {
+    if (OPTIONAL_ROLES.includes(role)) continue
     if (!roleKeys.has(`${role} default`)) problems.push(`no default account for the role ${role}`)
   }
   return problems

@@ -1,6 +1,8 @@
 // Tables for Billy's reminder documents, daybook balance accounts, and uploaded files with their
 // attachments. A reminder notice groups the invoices one reminder covers; each invoice's reminder
 // itself (level, fee, delivery) is the core's dunning step, recorded in dunning_reminders.
+// VAT returns are the organization's VAT periods; a row exists once a period is settled (or its
+// text or deadline changed), and VAT payments pay a settled period's balance.
 // Files keep their bytes as base64 text, the one column type both engines store alike; uploads
 // are bounded by the server's body limit.
 
@@ -84,5 +86,38 @@ export async function up(db: Db): Promise<void> {
     .createIndex('attachments_owner')
     .on('attachments')
     .columns(['organization_id', 'owner_type', 'owner_id'])
+    .execute()
+
+  await db.schema
+    .createTable('vat_returns')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('return_id', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'date', (c) => c.notNull())
+    .addColumn('end_date', 'date', (c) => c.notNull())
+    .addColumn('period_text', 'text')
+    .addColumn('report_deadline', 'date')
+    .addColumn('is_settled', 'boolean', (c) => c.notNull())
+    .addColumn('settlement_minor', 'bigint', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('vat_returns_pk', ['organization_id', 'return_id'])
+    .execute()
+
+  await db.schema
+    .createTable('vat_payments')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('payment_id', 'text', (c) => c.notNull())
+    .addColumn('return_id', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('account_number', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addColumn('is_voided', 'boolean', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('vat_payments_pk', ['organization_id', 'payment_id'])
+    .execute()
+  await db.schema
+    .createIndex('vat_payments_return')
+    .on('vat_payments')
+    .columns(['organization_id', 'return_id'])
     .execute()
 }

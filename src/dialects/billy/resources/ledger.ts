@@ -16,6 +16,7 @@ import { invalidField } from '../../../domain/errors.ts'
 import type { ListQuery, RequestContext, Resource, WireRecord } from '../engine/resource.ts'
 import { moneyNumber, wireTime } from '../engine/wire-values.ts'
 import { accountIdOfNumber, chartOf, ORGANIZATION } from './common.ts'
+import { settledReturnsOf } from './sales-tax-returns.ts'
 
 /** The Billy resource a ledger source is shown as. */
 const ORIGINATORS: Readonly<Record<string, string>> = {
@@ -30,6 +31,10 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   bill_void: 'bill',
   daybook_transaction: 'daybookTransaction',
   daybook_transaction_void: 'daybookTransaction',
+  vat_settlement: 'salesTaxReturn',
+  vat_settlement_void: 'salesTaxReturn',
+  vat_payment: 'salesTaxPayment',
+  vat_payment_void: 'salesTaxPayment',
 }
 
 export function originatorOf(entry: LedgerEntryHeader): string {
@@ -53,6 +58,21 @@ export function postingId(entryId: string, lineNo: number): string {
   return `${entryId}.${lineNo}`
 }
 
+/** The settled VAT return a posting belongs to: its settlement, or a VAT posting in its period. */
+async function salesTaxReturnIdOf(
+  context: RequestContext,
+  entry: LedgerEntryHeader,
+  line: LedgerLine,
+): Promise<string | null> {
+  const settled = await settledReturnsOf(context)
+  if (entry.sourceType === 'vat_settlement')
+    return !entry.isVoid && settled.some((item) => item.returnId === entry.sourceId) ? entry.sourceId : null
+  const account = (await chartOf(context)).find((item) => item.number === line.accountNumber)
+  if (account?.role !== 'outputVat' && account?.role !== 'inputVat') return null
+  const found = settled.find((item) => item.startDate <= entry.entryDate && entry.entryDate <= item.endDate)
+  return found?.returnId ?? null
+}
+
 export async function postingToWire(
   context: RequestContext,
   entry: LedgerEntryHeader,
@@ -69,7 +89,7 @@ export async function postingToWire(
     amount: moneyNumber(debit ? line.debitMinor : line.creditMinor, entry.currency),
     side: debit ? 'debit' : 'credit',
     currencyId: entry.currency,
-    salesTaxReturnId: null,
+    salesTaxReturnId: await salesTaxReturnIdOf(context, entry, line),
     isVoided: entry.isVoid,
     isBankMatched: false,
     priority: line.lineNo,
@@ -177,7 +197,7 @@ export const postings: Resource = {
       amount: { type: 'float', access: 'readonly' },
       side: { type: 'enum', values: ['debit', 'credit'], access: 'readonly' },
       currencyId: { type: 'id', resource: 'currency', access: 'readonly' },
-      salesTaxReturnId: { type: 'id', access: 'readonly' },
+      salesTaxReturnId: { type: 'id', resource: 'salesTaxReturn', access: 'readonly' },
       isVoided: { type: 'boolean', access: 'readonly' },
       isBankMatched: { type: 'boolean', access: 'readonly' },
       priority: { type: 'integer', access: 'readonly' },

@@ -28,6 +28,7 @@ import {
   salesTaxRules,
   taxRateDeductionComponents,
 } from './sales-tax.ts'
+import { salesTaxPayments, salesTaxReturns } from './sales-tax-returns.ts'
 import { salesTaxRulesets, taxRates } from './tax-rates.ts'
 
 export const BILLY_REGISTRY = createRegistry([
@@ -63,6 +64,8 @@ export const BILLY_REGISTRY = createRegistry([
   taxRateDeductionComponents,
   salesTaxAccounts,
   salesTaxMetaFields,
+  salesTaxReturns,
+  salesTaxPayments,
   accountNatures,
   countries,
   countryGroups,

@@ -26,4 +26,5 @@ export const DANISH_STANDARD_CHART: readonly Account[] = [
   // Denmark has one VAT rate, so one salgsmoms account serves every rate.
   { number: '7410', name: 'Salgsmoms', nature: 'liability', role: 'outputVat' }, // inferred
   { number: '7420', name: 'Købsmoms', nature: 'liability', role: 'inputVat' }, // inferred
+  { number: '7430', name: 'Momsafregning', nature: 'liability', role: 'vatSettlement' }, // inferred
 ]
