@@ -18,12 +18,12 @@ import { DomainError, notFound } from '../../../domain/errors.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { invoiceBySeq, pathId } from '../ids.ts'
 import { API_USER_ID, amountMinorOf, paymentFromWire, paymentToWire } from '../payments/payment-wire.ts'
-import { orderOf, pagingOf, queryDate, queryIds, queryList } from '../wire/query.ts'
+import { orderOf, pagingOf, type Query, queryDate, queryIds, queryList } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
-const ORDER_FIELDS = {
+export const ORDER_FIELDS = {
   id: 'paymentSeq',
   date: 'paidOn',
   amount: 'amountMinor',
@@ -31,7 +31,7 @@ const ORDER_FIELDS = {
   created: 'createdAt',
 }
 
-async function seqsOf(
+export async function seqsOf(
   core: CoreContext,
   t: Tenant,
   payments: readonly Payment[],
@@ -41,25 +41,30 @@ async function seqsOf(
   return new Map(invoices.map((invoice) => [invoice.invoiceId, invoice.invoiceSeq]))
 }
 
+/** The list filters payments share (§2.6): from, to, type (OR list), user_id. */
+export function paymentFilters(query: Query): Filter[] {
+  const filters: Filter[] = []
+  const from = queryDate(query, 'from')
+  if (from) filters.push({ field: 'paidOn', op: 'gte', value: from })
+  const to = queryDate(query, 'to')
+  if (to) filters.push({ field: 'paidOn', op: 'lte', value: to })
+  const types = queryList(query, 'type').map((type) => type.toUpperCase())
+  if (types.length > 0) filters.push({ field: 'source', op: 'in', value: types })
+  const users = queryIds(query, 'user_id')
+  if (users.length > 0 && !users.includes(API_USER_ID))
+    filters.push({ field: 'paymentSeq', op: 'lt', value: 0n })
+  return filters
+}
+
 export const invoicePaymentRoutes: Routes = (app, services) => {
   const core = services.core
 
   app.get('/invoice-payments', async (request, reply) => {
     const query = queryOf(request)
     const paging = pagingOf(query)
-    const filters: Filter[] = []
-    const from = queryDate(query, 'from')
-    if (from) filters.push({ field: 'paidOn', op: 'gte', value: from })
-    const to = queryDate(query, 'to')
-    if (to) filters.push({ field: 'paidOn', op: 'lte', value: to })
-    const types = queryList(query, 'type').map((type) => type.toUpperCase())
-    if (types.length > 0) filters.push({ field: 'source', op: 'in', value: types })
-    const users = queryIds(query, 'user_id')
-    if (users.length > 0 && !users.includes(API_USER_ID))
-      filters.push({ field: 'paymentSeq', op: 'lt', value: 0n })
     const invoiceSeqs = queryIds(query, 'invoice_id')
     const page = await searchPayments(core, tenant(request), {
-      filters,
+      filters: paymentFilters(query),
       invoiceKinds: ['invoice'],
       ...(invoiceSeqs.length > 0 ? { invoiceSeqs } : {}),
       orderBy: orderOf(query, ORDER_FIELDS),

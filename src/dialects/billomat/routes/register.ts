@@ -9,6 +9,7 @@ import { recordRoutes } from '../records/record-routes.ts'
 import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
 import { clientRoutes } from './clients.ts'
+import { creditNotePaymentRoutes } from './credit-note-payments.ts'
 import { customfieldRoutes } from './customfield.ts'
 import { documentItemRoutes } from './document-items.ts'
 import { creditNoteRoutes, invoiceRoutes } from './documents.ts'
@@ -36,6 +37,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
     creditNoteActionRoutes,
     documentItemRoutes,
     invoicePaymentRoutes,
+    creditNotePaymentRoutes,
     salesDocumentRoutes,
     salesDocumentActionRoutes,
     clientRoutes,
