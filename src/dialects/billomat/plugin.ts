@@ -9,6 +9,7 @@ import type { AppServices, DialectMount } from '../../http/server.ts'
 import { setTenant } from '../../http/tenant.ts'
 import { errorPayload, fromDomainError } from './errors.ts'
 import { wireFormatOf } from './format.ts'
+import { type MountedRoute, openApiDocument } from './openapi.ts'
 import {
   BILLOMAT_RATE_LIMIT,
   createRateLimiter,
@@ -60,6 +61,8 @@ function billomatPlugin(options: BillomatDialectOptions): FastifyPluginAsync<{ s
     app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, String(body)))
 
     app.addHook('onRequest', async (request, reply) => {
+      // The API's description is public, as the vendor's documentation is.
+      if (request.routeOptions.url?.endsWith('/openapi.json')) return
       const key = presentedKey(request)
       if (!key) return sendErrors(request, reply, 401, ['unauthorized: missing API key (X-BillomatApiKey)'])
       const authenticated = await authenticate(services.core, services.authCache, 'billomat', {
@@ -97,7 +100,18 @@ function billomatPlugin(options: BillomatDialectOptions): FastifyPluginAsync<{ s
       return sendErrors(request, reply, 500, ['internal server error'])
     })
 
+    // Every route mounted here, as it is added, so that openapi.json describes all of them.
+    const mounted: MountedRoute[] = []
+    app.addHook('onRoute', (route) => {
+      const url = route.url.slice((route.prefix ?? '').length) || '/'
+      for (const method of [route.method].flat()) mounted.push({ method, url })
+    })
     registerRoutes(app, services)
+    app.get('/openapi.json', async (request, reply) => {
+      const mount = (request.url.split('?')[0] ?? '').replace(/\/+openapi\.json\/?$/, '')
+      const document = openApiDocument(`${services.config.publicBaseUrl}${mount}`, mounted)
+      return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(document))
+    })
   }
 }
 

@@ -6,6 +6,7 @@ import { ACCOUNT_RESOURCES } from '../records/account-resources.ts'
 import { ANNOTATION_RESOURCES } from '../records/annotation-resources.ts'
 import { SUPPLIER_RECORDS } from '../records/purchase-resources.ts'
 import { recordRoutes } from '../records/record-routes.ts'
+import type { RecordSpec } from '../records/record-spec.ts'
 import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
 import { clientRoutes } from './clients.ts'
@@ -27,9 +28,15 @@ import { salesDocumentActionRoutes } from './sales-actions.ts'
 import { salesDocumentRoutes } from './sales-documents.ts'
 import { supplierRoutes } from './suppliers.ts'
 
+/** The resources kept as records, each routed (and described in openapi.json) by its spec. */
+export const RECORD_SPECS: readonly RecordSpec[] = [
+  ...ACCOUNT_RESOURCES,
+  ...ANNOTATION_RESOURCES,
+  ...SUPPLIER_RECORDS,
+]
+
 export function registerRoutes(app: FastifyInstance, services: AppServices): void {
-  for (const spec of [...ACCOUNT_RESOURCES, ...ANNOTATION_RESOURCES, ...SUPPLIER_RECORDS])
-    recordRoutes(spec)(app, services)
+  for (const spec of RECORD_SPECS) recordRoutes(spec)(app, services)
   for (const routes of [
     invoiceRoutes,
     invoiceActionRoutes,

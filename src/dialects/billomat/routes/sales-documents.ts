@@ -33,7 +33,7 @@ import { type ItemKind, itemRoutes } from './document-items.ts'
 import { DOCUMENT_ELEMENTS } from './documents.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
-const SALES_ELEMENTS = [
+export const SALES_ELEMENTS = [
   ...DOCUMENT_ELEMENTS,
   'validity_days',
   'validity_date',
