@@ -60,6 +60,8 @@ describeEachEngine('billomat offers', ({ storage }) => {
       await api.json('PUT', `/offers/${(await createOffer()).id}/complete`, { complete: {} }),
     ).offer
 
+    const settings = ok<{ settings: Json }>(await api.json('GET', '/settings')).settings
+    expect(settings.offer_number_next).toBe(String(Number(next.number) + 1))
     expect(completed.status).toBe('OPEN')
     expect(completed.number_pre).toBe('AN')
     expect(Number(next.number)).toBe(Number(completed.number) + 1)

@@ -55,12 +55,16 @@ const COUNTRIES: readonly { code: string; en: string; de: string }[] = (() => {
 
 const CURRENCIES = Object.keys(CURRENCY_EXPONENTS).sort()
 
+const SALES_SERIES = ['offer', 'confirmation', 'delivery_note'] as const
+
 async function settingsToWire(core: CoreContext, t: Tenant): Promise<WireRecord> {
-  const [settings, organization, invoices, creditNotes] = await Promise.all([
+  const [settings, organization, invoices, creditNotes, ...sales] = await Promise.all([
     loadSettings(core, t),
     getOrganization(core, t),
     getNumberingSeries(core, t, 'invoice'),
     getNumberingSeries(core, t, 'credit_note'),
+    // Offers, confirmations and delivery notes are numbered in series keyed by their kind.
+    ...SALES_SERIES.map((kind) => getNumberingSeries(core, t, kind)),
   ])
   const values: Settings = {
     ...SETTING_DEFAULTS,
@@ -72,6 +76,9 @@ async function settingsToWire(core: CoreContext, t: Tenant): Promise<WireRecord>
     invoice_number_length: String(invoices.padding),
     invoice_number_next: String(invoices.nextNumber),
     credit_note_number_next: String(creditNotes.nextNumber),
+    ...Object.fromEntries(
+      SALES_SERIES.map((kind, index) => [`${kind}_number_next`, String(sales[index]!.nextNumber)]),
+    ),
   }
   return record(
     'settings',
