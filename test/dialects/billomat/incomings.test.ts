@@ -426,6 +426,22 @@ describeEachEngine('billomat incomings', ({ storage }) => {
     expect((await api.json('GET', `/incomings/${none.id}/pdf`)).statusCode).toBe(404)
   })
 
+  test('search finds suppliers and incomings by their words', async () => {
+    const supplier = await newSupplier('Findbar Lieferant GmbH')
+    const incoming = await create({ number: 'FINDBAR-1', total_net: 5 }, supplier)
+
+    const found = ok<{ search: { result?: Json | Json[] } }>(
+      await api.json('GET', '/search?query=findbar'),
+    ).search
+
+    expect(items(found.result)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ resource: 'supplier', id: supplier, headline: 'Findbar Lieferant GmbH' }),
+        expect.objectContaining({ resource: 'incoming', id: incoming.id, headline: 'FINDBAR-1' }),
+      ]),
+    )
+  })
+
   describe('comments, tags and attribute values', () => {
     test('are kept per incoming; attribute values are embedded in the incoming', async () => {
       const incoming = await create({ number: 'ER-C', total_net: 1 })

@@ -1,6 +1,8 @@
 // The activity feed (the organization's event log, newest first, §2.11) and the free-text search
-// across clients, articles, invoices and credit notes (`GET /search?query=`, §1.10).
+// across clients, suppliers, articles, invoices, credit notes and incomings (`GET /search?query=`,
+// §1.10).
 
+import { searchBills } from '../../../core/bills/search-bills.ts'
 import { searchContacts } from '../../../core/contacts/search-contacts.ts'
 import { listOrganizationEvents } from '../../../core/events/list-organization-events.ts'
 import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
@@ -63,7 +65,7 @@ export const feedSearchRoutes: Routes = (app, services) => {
     const t = tenant(request)
     const like = (field: string) => [{ field, op: 'contains' as const, value: words, caseInsensitive: true }]
     const page = { limit: SEARCH_LIMIT, offset: 0 }
-    const [clients, articles, documents] = await Promise.all([
+    const [clients, articles, documents, incomings] = await Promise.all([
       searchContacts(core, t, {
         anyOf: [like('name'), like('email'), like('extra.billomat.client_number')],
         ...page,
@@ -76,6 +78,11 @@ export const feedSearchRoutes: Routes = (app, services) => {
         anyOf: [like('number'), like('extra.billomat.label'), like('notes')],
         ...page,
       }),
+      searchBills(core, t, {
+        filters: [{ field: 'state', op: 'in', value: ['draft', 'approved'] }],
+        anyOf: [like('suppliersInvoiceNo'), like('extra.billomat.label'), like('extra.billomat.note')],
+        ...page,
+      }),
     ])
     const result = (resource: string, id: bigint, headline: string, subline: string): WireRecord =>
       record('result', [
@@ -86,7 +93,9 @@ export const feedSearchRoutes: Routes = (app, services) => {
       ])
     const items = [
       ...clients.items.map((contact) =>
-        result('client', contact.contactNo, contact.name, clientNumberOf(contact)),
+        contact.isCustomer || !contact.isSupplier
+          ? result('client', contact.contactNo, contact.name, clientNumberOf(contact))
+          : result('supplier', contact.contactNo, contact.name, contact.email ?? ''),
       ),
       ...articles.items.map((product) =>
         result('article', product.productSeq, product.name, articleNumberOf(product)),
@@ -99,12 +108,20 @@ export const feedSearchRoutes: Routes = (app, services) => {
           String((document.extra.billomat as Record<string, string> | undefined)?.label ?? ''),
         ),
       ),
+      ...incomings.items.map((bill) =>
+        result(
+          'incoming',
+          bill.billSeq,
+          bill.suppliersInvoiceNo ?? '',
+          String((bill.extra.billomat as Record<string, string> | undefined)?.label ?? ''),
+        ),
+      ),
     ]
-    const total = clients.totalCount + articles.totalCount + documents.totalCount
+    const total = clients.totalCount + articles.totalCount + documents.totalCount + incomings.totalCount
     return sendList(
       request,
       reply,
-      list('search', 'result', items, pagedAttributes(1, SEARCH_LIMIT * 3, total)),
+      list('search', 'result', items, pagedAttributes(1, SEARCH_LIMIT * 4, total)),
       total,
     )
   })
