@@ -5,7 +5,14 @@ import { sql } from 'kysely'
 import type { Contact } from '../../domain/contacts/contact.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { withJsonFields } from '../queries/json-field.ts'
-import { applyFilters, applyOrder, checkPage, type ListSpec, type Page } from '../queries/list-spec.ts'
+import {
+  applyFilters,
+  applyOrder,
+  checkPage,
+  type ListSpec,
+  type Page,
+  totalOf,
+} from '../queries/list-spec.ts'
 import { type RelatedFilter, relatedCondition } from '../queries/related-filters.ts'
 import { contactFromRow } from './contact-record.ts'
 import { CONTACT_FIELDS } from './list-contacts.ts'
@@ -26,12 +33,13 @@ export async function searchContacts(
   for (const filter of search.related ?? [])
     base = base.where(relatedCondition(engine, 'contacts', 'contacts.contact_id', filter))
   const filtered = applyFilters(base, fields, search)
-  const [countRow, rows] = await Promise.all([
-    filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow(),
-    applyOrder(filtered.selectAll(), fields, search.orderBy ?? [], 'contacts.contact_no')
-      .limit(search.limit)
-      .offset(search.offset)
-      .execute(),
-  ])
-  return { items: rows.map(contactFromRow), totalCount: Number(countRow.count) }
+  const rows = await applyOrder(filtered.selectAll(), fields, search.orderBy ?? [], 'contacts.contact_no')
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute()
+  const totalCount = await totalOf(search, rows.length, async () => {
+    const row = await filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()
+    return row.count
+  })
+  return { items: rows.map(contactFromRow), totalCount }
 }

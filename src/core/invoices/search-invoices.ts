@@ -15,6 +15,7 @@ import {
   type FieldMap,
   type ListSpec,
   type Page,
+  totalOf,
 } from '../queries/list-spec.ts'
 import { type RelatedFilter, relatedCondition } from '../queries/related-filters.ts'
 import { loadInvoices } from './invoice-record.ts'
@@ -77,17 +78,23 @@ export async function searchInvoices(
 ): Promise<Page<Invoice>> {
   checkPage(search)
   const { query, fields } = searchBase(context, tenant, search)
-  const [countRow, idRows] = await Promise.all([
-    query.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow(),
-    applyOrder(query.select('invoices.invoice_id'), fields, search.orderBy ?? [], 'invoices.invoice_seq')
-      .limit(search.limit)
-      .offset(search.offset)
-      .execute(),
-  ])
+  const idRows = await applyOrder(
+    query.select('invoices.invoice_id'),
+    fields,
+    search.orderBy ?? [],
+    'invoices.invoice_seq',
+  )
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute()
+  const totalCount = await totalOf(search, idRows.length, async () => {
+    const row = await query.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()
+    return row.count
+  })
   const items = await loadInvoices(
     context.storage.db,
     tenant.organizationId,
     idRows.map((row) => row.invoice_id),
   )
-  return { items, totalCount: Number(countRow.count) }
+  return { items, totalCount }
 }

@@ -5,7 +5,14 @@ import { sql } from 'kysely'
 import type { Product } from '../../domain/products/product.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { withJsonFields } from '../queries/json-field.ts'
-import { applyFilters, applyOrder, checkPage, type ListSpec, type Page } from '../queries/list-spec.ts'
+import {
+  applyFilters,
+  applyOrder,
+  checkPage,
+  type ListSpec,
+  type Page,
+  totalOf,
+} from '../queries/list-spec.ts'
 import { type RelatedFilter, relatedCondition } from '../queries/related-filters.ts'
 import { PRODUCT_FIELDS } from './list-products.ts'
 import { loadProduct } from './product-record.ts'
@@ -31,13 +38,19 @@ export async function searchProducts(
         and pp.product_id = products.product_id and pp.currency in (${sql.join([...search.priceCurrencies, ''])}))`,
     )
   const filtered = applyFilters(base, fields, search)
-  const [countRow, rows] = await Promise.all([
-    filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow(),
-    applyOrder(filtered.select('products.product_id'), fields, search.orderBy ?? [], 'products.product_seq')
-      .limit(search.limit)
-      .offset(search.offset)
-      .execute(),
-  ])
+  const rows = await applyOrder(
+    filtered.select('products.product_id'),
+    fields,
+    search.orderBy ?? [],
+    'products.product_seq',
+  )
+    .limit(search.limit)
+    .offset(search.offset)
+    .execute()
+  const totalCount = await totalOf(search, rows.length, async () => {
+    const row = await filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()
+    return row.count
+  })
   const items = await Promise.all(rows.map((row) => loadProduct(context.storage.db, org, row.product_id)))
-  return { items: items.flatMap((item) => item ?? []), totalCount: Number(countRow.count) }
+  return { items: items.flatMap((item) => item ?? []), totalCount }
 }

@@ -142,8 +142,23 @@ export function checkPage(spec: ListSpec): void {
 }
 
 /**
- * Runs a filtered base query twice, once to count and once for the ordered page, the way every
- * list use case pages. `select` picks what the page reads from the base query.
+ * The total behind a page, counted only when the page cannot tell it: a page that is neither full
+ * nor past the end holds the last rows, so the total is the offset plus its length. A lookup by a
+ * unique field, or any list that fits its page, then costs one query instead of two.
+ */
+export async function totalOf(
+  spec: Pick<ListSpec, 'limit' | 'offset'>,
+  pageLength: number,
+  count: () => Promise<bigint | number>,
+): Promise<number> {
+  if (pageLength < spec.limit && (pageLength > 0 || spec.offset === 0)) return spec.offset + pageLength
+  return Number(await count())
+}
+
+/**
+ * Runs a filtered base query for the ordered page and, when the page does not tell the total
+ * (totalOf), once more to count, the way every list use case pages. `select` picks what the page
+ * reads from the base query.
  */
 export async function fetchPage<Q extends AnyQuery, R>(
   base: Q,
@@ -154,14 +169,15 @@ export async function fetchPage<Q extends AnyQuery, R>(
 ): Promise<{ rows: R[]; totalCount: number }> {
   checkPage(spec)
   const filtered = applyFilters(base, fields, spec)
-  const [countRow, rows] = await Promise.all([
-    filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow() as Promise<{
+  const rows = (await applyOrder(select(filtered) as unknown as Q, fields, spec.orderBy ?? [], tieBreaker)
+    .limit(spec.limit)
+    .offset(spec.offset)
+    .execute()) as R[]
+  const totalCount = await totalOf(spec, rows.length, async () => {
+    const row = (await filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()) as {
       count: bigint | number
-    }>,
-    applyOrder(select(filtered) as unknown as Q, fields, spec.orderBy ?? [], tieBreaker)
-      .limit(spec.limit)
-      .offset(spec.offset)
-      .execute() as Promise<R[]>,
-  ])
-  return { rows, totalCount: Number(countRow.count) }
+    }
+    return row.count
+  })
+  return { rows, totalCount }
 }
