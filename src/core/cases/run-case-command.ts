@@ -7,14 +7,15 @@ import { notFound } from '../../domain/errors.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Tx } from '../../storage/database.ts'
 import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
+import { contactFromRow } from '../contacts/contact-record.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { loadDunningFacts } from '../dunning/dunning-facts.ts'
 import { handOverWithin } from '../dunning/hand-over-to-collection.ts'
 import { sendReminder } from '../dunning/send-reminder.ts'
-import { approveInvoice } from '../invoices/approve-invoice.ts'
+import { approveInvoice, approveWithin } from '../invoices/approve-invoice.ts'
 import { creditInvoice } from '../invoices/credit-invoice.ts'
 import type { CreditSelection } from '../invoices/credit-lines.ts'
-import { sendInvoice } from '../invoices/send-invoice.ts'
+import { checkChannels, sendInvoice, sendLockedWithin } from '../invoices/send-invoice.ts'
 import { allocateCreditWithin, payOutCreditWithin } from '../invoices/settle-standalone-credit.ts'
 import { writeOffInvoice } from '../invoices/write-off-invoice.ts'
 import { recordPayment } from '../payments/record-payment.ts'
@@ -68,25 +69,49 @@ export async function performCaseCommand(
   await perform(unit, tx, tenant, record, primary, command)
 }
 
+/**
+ * Runs the command on a case this transaction has just opened: only its contact is read, since
+ * its primary invoice is the draft just made.
+ */
+export async function performOnNewCase(
+  unit: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  opened: Readonly<{ caseId: string; invoiceId: string; contactId: string }>,
+  command: CaseCommand,
+): Promise<void> {
+  const row = await tx
+    .selectFrom('contacts')
+    .selectAll()
+    .where('organization_id', '=', tenant.organizationId)
+    .where('contact_id', '=', opened.contactId)
+    .executeTakeFirst()
+  if (!row) throw notFound('contact', opened.contactId)
+  const record = { caseId: opened.caseId, contact: contactFromRow(row) }
+  await perform(unit, tx, tenant, record, { invoiceId: opened.invoiceId, state: 'draft' }, command)
+}
+
+type CommandTarget = Pick<CaseRecord, 'caseId' | 'contact'>
+
 async function perform(
   unit: CoreContext,
   tx: Tx,
   tenant: Tenant,
-  record: CaseRecord,
-  primary: Invoice,
+  record: CommandTarget,
+  primary: Pick<Invoice, 'invoiceId' | 'state'>,
   command: CaseCommand,
 ): Promise<void> {
   const invoiceId = primary.invoiceId
   switch (command.type) {
-    case 'issue':
-      await approveInvoice(unit, tenant, invoiceId)
-      if (command.delivery)
-        await sendInvoice(unit, tenant, {
-          invoiceId,
-          ...channelsFor(record.contact, command.delivery),
-          eventType: CASE_EVENTS.sent,
-        })
+    case 'issue': {
+      // The approval hands back the invoice it locked, so the send does not read it again.
+      const approved = await approveWithin(unit, tx, tenant, invoiceId)
+      if (command.delivery) {
+        const send = { ...channelsFor(record.contact, command.delivery), eventType: CASE_EVENTS.sent }
+        await sendLockedWithin(unit, tx, tenant, approved, checkChannels(send), send)
+      }
       return
+    }
     case 'deliver':
       await sendInvoice(unit, tenant, {
         invoiceId,
@@ -164,7 +189,7 @@ async function handOver(
   unit: CoreContext,
   tx: Tx,
   tenant: Tenant,
-  primary: Invoice,
+  primary: Pick<Invoice, 'invoiceId' | 'state'>,
   how: 'collect' | 'sell',
 ) {
   if (how === 'sell' && primary.state === 'draft') await approveInvoice(unit, tenant, primary.invoiceId)

@@ -9,7 +9,7 @@ import { type CallbackInput, putCallbackWithin } from '../callbacks/callback-sub
 import { type CallbackRenderer, enqueueCaseCallbacks } from '../callbacks/enqueue-case-callbacks.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { type InvoiceDunningOverrides, setInvoiceDunningWithin } from '../dunning/set-invoice-dunning.ts'
-import { createInvoice } from '../invoices/create-invoice.ts'
+import { createDraftWithin } from '../invoices/create-invoice.ts'
 import { deleteDraftInvoice } from '../invoices/delete-draft-invoice.ts'
 import type { DraftInvoiceInput } from '../invoices/resolve-draft.ts'
 import { type DraftPatch, updateDraftInvoice } from '../invoices/update-draft-invoice.ts'
@@ -17,7 +17,7 @@ import { inOneTransaction } from '../unit-of-work.ts'
 import { type AttachmentInput, putAttachmentWithin } from './case-attachment.ts'
 import { loadCase, primaryInvoiceOf } from './case-details.ts'
 import { type CaseDetails, caseDetailsOf } from './get-case.ts'
-import { type CaseCommand, performCaseCommand } from './run-case-command.ts'
+import { type CaseCommand, performOnNewCase } from './run-case-command.ts'
 
 export type CaseParts = Readonly<{
   /** Undefined leaves it as it is; null removes it. */
@@ -60,15 +60,16 @@ export async function createCase(
   options: SaveCaseOptions = {},
 ): Promise<CaseDetails> {
   const caseId = await inTransaction(context, async (unit, tx) => {
-    const created = await createInvoice(
+    const created = await createDraftWithin(
       unit,
+      tx,
       tenant,
       input.draft,
       input.standaloneCredit ? { kind: 'credit_note' } : {},
     )
     const { caseId } = created
     await saveParts(unit, tx, tenant, created, input)
-    if (input.followUp) await performCaseCommand(unit, tx, tenant, caseId, input.followUp)
+    if (input.followUp) await performOnNewCase(unit, tx, tenant, created, input.followUp)
     if (options.announce) await enqueueCaseCallbacks(unit, tx, tenant, caseId, options.announce)
     return caseId
   })

@@ -106,6 +106,19 @@ export async function createWithin(
   input: DraftInvoiceInput,
   options: CreateInvoiceOptions = {},
 ): Promise<string> {
+  return (await createDraftWithin(context, tx, tenant, input, options)).invoiceId
+}
+
+export type CreatedDraft = Readonly<{ invoiceId: string; caseId: string; contactId: string }>
+
+/** Creates the draft inside a caller's transaction; says where it went, for callers that go on. */
+export async function createDraftWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  input: DraftInvoiceInput,
+  options: CreateInvoiceOptions = {},
+): Promise<CreatedDraft> {
   const now = nowIso(context)
   const invoiceId = newId()
   const draft = await resolveDraft(tx, tenant, input)
@@ -149,5 +162,5 @@ export async function createWithin(
     invoiceId,
     occurredAt: now,
   })
-  return invoiceId
+  return { invoiceId, caseId, contactId: draft.contactId }
 }

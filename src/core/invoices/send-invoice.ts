@@ -3,6 +3,8 @@
 // invoice as it then stands, so a crash between commit and delivery loses nothing.
 
 import { DomainError, invalidField } from '../../domain/errors.ts'
+import type { Invoice } from '../../domain/invoicing/invoice.ts'
+import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { enqueueOutbox, type OutboxInput, recordAndAnnounce } from '../events/record-event.ts'
 import { lockInvoice } from './lock-invoice.ts'
@@ -164,26 +166,41 @@ export async function sendInvoice(
   input: SendInvoiceInput,
 ): Promise<SentInvoice> {
   const channels = checkChannels(input)
+  return context.storage.db.transaction().execute(async (tx) => {
+    const invoice = await lockInvoice(context.storage, tx, tenant.organizationId, input.invoiceId)
+    return sendLockedWithin(context, tx, tenant, invoice, channels, input)
+  })
+}
+
+/**
+ * The send inside a caller's transaction, of an invoice it already holds locked (one it has just
+ * approved, say), so the invoice is not read again.
+ */
+export async function sendLockedWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  invoice: Pick<Invoice, 'invoiceId' | 'caseId' | 'state'>,
+  channels: CheckedChannels,
+  input: Omit<SendInvoiceInput, 'invoiceId'>,
+): Promise<SentInvoice> {
   const org = tenant.organizationId
   const now = nowIso(context)
-  return context.storage.db.transaction().execute(async (tx) => {
-    const invoice = await lockInvoice(context.storage, tx, org, input.invoiceId)
-    if (invoice.state === 'draft' || invoice.state === 'deleted') {
-      throw new DomainError('wrong_state', 'only an approved invoice can be sent', { state: invoice.state })
-    }
-    const outboxIds: Record<string, string> = {}
-    for (const row of deliveryRows(org, invoice, channels, input.reminder, now)) {
-      outboxIds[row.channel] = await enqueueOutbox(tx, row)
-    }
-    await recordAndAnnounce(tx, {
-      organizationId: org,
-      type: input.eventType ?? 'invoice.sent',
-      caseId: invoice.caseId,
-      invoiceId: invoice.invoiceId,
-      data: { channels: Object.keys(channels), ...input.eventData },
-      visibleToRecipient: true,
-      occurredAt: now,
-    })
-    return { outboxIds }
+  if (invoice.state === 'draft' || invoice.state === 'deleted') {
+    throw new DomainError('wrong_state', 'only an approved invoice can be sent', { state: invoice.state })
+  }
+  const outboxIds: Record<string, string> = {}
+  for (const row of deliveryRows(org, invoice, channels, input.reminder, now)) {
+    outboxIds[row.channel] = await enqueueOutbox(tx, row)
+  }
+  await recordAndAnnounce(tx, {
+    organizationId: org,
+    type: input.eventType ?? 'invoice.sent',
+    caseId: invoice.caseId,
+    invoiceId: invoice.invoiceId,
+    data: { channels: Object.keys(channels), ...input.eventData },
+    visibleToRecipient: true,
+    occurredAt: now,
   })
+  return { outboxIds }
 }
