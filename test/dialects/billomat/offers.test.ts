@@ -156,12 +156,15 @@ describeEachEngine('billomat offers', ({ storage }) => {
   <note>We are looking forward to your answer.</note>
   <reduction>10</reduction>
   <offer-items>
-    <offer-item><unit>Stück</unit><quantity>5</quantity><unit_price>20</unit_price><tax_rate>19</tax_rate><title>Teil</title><optional>0</optional></offer-item>
+    <offer-item><unit>Stück</unit><quantity>5</quantity><unit_price>20</unit_price><tax_rate>19</tax_rate><title>Teil</title><optional>1</optional></offer-item>
   </offer-items>
 </offer>`,
     )
 
     expect(created.statusCode).toBe(201)
+    const id = /<id type="integer">(\d+)<\/id>/.exec(created.body)![1]
+    const items = await api.xml('GET', `/offer-items?offer_id=${id}`)
+    expect(items.body).toContain('<optional>1</optional>')
     for (const element of [
       '<status>DRAFT</status>',
       '<total_gross type="float">107.1</total_gross>',

@@ -226,7 +226,7 @@ function kindRoutes<D extends ItemDocument>(
 }
 
 /** An item's own flags beyond the invoice item's (an offer item's `optional`), kept as written. */
-function withExtraFields(
+export function withExtraFields(
   line: DraftLineInput,
   body: WireObject,
   fields: readonly string[] | undefined,

@@ -29,7 +29,7 @@ import { nestedItems, type WireObject } from '../wire/body.ts'
 import { orderOf, pagingOf, queryValue } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
-import { type ItemKind, itemRoutes } from './document-items.ts'
+import { type ItemKind, itemRoutes, withExtraFields } from './document-items.ts'
 import { DOCUMENT_ELEMENTS } from './documents.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
@@ -54,7 +54,12 @@ async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: 
   const input = pricedDraftFromWire(kind, body, items, lookups) as SalesDraftInput
   // Made from an offer or a confirmation without items of its own: the source's items carry over.
   if (source && items.length === 0) return { ...input, lines: source.lines.map(lineAsInput) }
-  return { ...input, lines: input.lines ?? [] }
+  // An offer item's `optional` flag is kept as written, inline as through /offer-items.
+  const flags = kind.kind === 'offer' ? ['optional'] : []
+  return {
+    ...input,
+    lines: (input.lines ?? []).map((line, index) => withExtraFields(line, items[index] ?? {}, flags)),
+  }
 }
 
 function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKind): void {
