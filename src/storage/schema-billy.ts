@@ -170,6 +170,48 @@ export type VatPaymentsTable = {
   created_at: string
 }
 
+export type BankMatchesTable = {
+  organization_id: string
+  match_id: string
+  account_number: string
+  currency: string
+  entry_date: string | null
+  difference_type: string | null
+  fee_account_number: string | null
+  is_approved: boolean
+  approved_at: string | null
+  created_at: string
+}
+
+export type BankLinesTable = {
+  organization_id: string
+  line_id: string
+  match_id: string
+  entry_date: string
+  description: string
+  /** Signed: positive is money into the account, negative money out. */
+  amount_minor: bigint
+  created_at: string
+}
+
+export type BankMatchSubjectsTable = {
+  organization_id: string
+  association_id: string
+  match_id: string
+  subject_type: string
+  subject_id: string
+  /** The payment that settles the subject, once the match is approved. */
+  payment_id: string | null
+  /** Whether approving made that payment (an invoice or bill subject), so unapproving voids it. */
+  created_payment: boolean
+}
+
+export type BankMatchEntriesTable = {
+  organization_id: string
+  match_id: string
+  entry_id: string
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
@@ -185,4 +227,8 @@ export type BillyTables = {
   attachments: AttachmentsTable
   vat_returns: VatReturnsTable
   vat_payments: VatPaymentsTable
+  bank_matches: BankMatchesTable
+  bank_lines: BankLinesTable
+  bank_match_subjects: BankMatchSubjectsTable
+  bank_match_entries: BankMatchEntriesTable
 }

@@ -3,6 +3,8 @@
 // itself (level, fee, delivery) is the core's dunning step, recorded in dunning_reminders.
 // VAT returns are the organization's VAT periods; a row exists once a period is settled (or its
 // text or deadline changed), and VAT payments pay a settled period's balance.
+// Bank reconciliation: a match holds bank statement lines and the subjects (invoices, bills,
+// payments) they settle; once approved, the journal entries it matched are recorded.
 // Files keep their bytes as base64 text, the one column type both engines store alike; uploads
 // are bounded by the server's body limit.
 
@@ -119,5 +121,62 @@ export async function up(db: Db): Promise<void> {
     .createIndex('vat_payments_return')
     .on('vat_payments')
     .columns(['organization_id', 'return_id'])
+    .execute()
+
+  await db.schema
+    .createTable('bank_matches')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('match_id', 'text', (c) => c.notNull())
+    .addColumn('account_number', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date')
+    .addColumn('difference_type', 'text')
+    .addColumn('fee_account_number', 'text')
+    .addColumn('is_approved', 'boolean', (c) => c.notNull())
+    .addColumn('approved_at', 'timestamptz')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bank_matches_pk', ['organization_id', 'match_id'])
+    .execute()
+
+  await db.schema
+    .createTable('bank_lines')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('line_id', 'text', (c) => c.notNull())
+    .addColumn('match_id', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bank_lines_pk', ['organization_id', 'line_id'])
+    .execute()
+  await db.schema
+    .createIndex('bank_lines_match')
+    .on('bank_lines')
+    .columns(['organization_id', 'match_id'])
+    .execute()
+
+  await db.schema
+    .createTable('bank_match_subjects')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('association_id', 'text', (c) => c.notNull())
+    .addColumn('match_id', 'text', (c) => c.notNull())
+    .addColumn('subject_type', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('payment_id', 'text')
+    .addColumn('created_payment', 'boolean', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bank_match_subjects_pk', ['organization_id', 'association_id'])
+    .execute()
+  await db.schema
+    .createIndex('bank_match_subjects_match')
+    .on('bank_match_subjects')
+    .columns(['organization_id', 'match_id'])
+    .execute()
+
+  await db.schema
+    .createTable('bank_match_entries')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('match_id', 'text', (c) => c.notNull())
+    .addColumn('entry_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('bank_match_entries_pk', ['organization_id', 'entry_id', 'match_id'])
     .execute()
 }

@@ -3,6 +3,7 @@
 // one line, always a positive amount on a side. Entries undone by a reversal, and the reversals
 // themselves, are `isVoided`, so summing the postings that are not void gives every balance.
 
+import { bankMatchedEntries } from '../../../core/bank/approve-bank-match.ts'
 import type { LedgerEntryHeader } from '../../../core/ledger/list-ledger.ts'
 import {
   getLedgerEntries,
@@ -58,6 +59,15 @@ export function postingId(entryId: string, lineNo: number): string {
   return `${entryId}.${lineNo}`
 }
 
+/** The entries approved bank matches reconciled, read once per request. */
+async function bankMatchedOf(context: RequestContext): Promise<ReadonlyMap<string, string>> {
+  const cached = context.cache.get('bankMatched') as ReadonlyMap<string, string> | undefined
+  if (cached) return cached
+  const matched = await bankMatchedEntries(context.core, context.tenant)
+  context.cache.set('bankMatched', matched)
+  return matched
+}
+
 /** The settled VAT return a posting belongs to: its settlement, or a VAT posting in its period. */
 async function salesTaxReturnIdOf(
   context: RequestContext,
@@ -91,7 +101,7 @@ export async function postingToWire(
     currencyId: entry.currency,
     salesTaxReturnId: await salesTaxReturnIdOf(context, entry, line),
     isVoided: entry.isVoid,
-    isBankMatched: false,
+    isBankMatched: (await bankMatchedOf(context)).get(entry.entryId) === line.accountNumber,
     priority: line.lineNo,
   }
 }

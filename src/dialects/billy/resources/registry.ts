@@ -5,6 +5,7 @@ import { createRegistry } from '../engine/registry.ts'
 import { accountGroups, accounts } from './accounts.ts'
 import { cities, states, zipcodes } from './addresses.ts'
 import { balanceModifiers } from './balance-modifiers.ts'
+import { bankLineMatches, bankLineSubjectAssociations, bankLines } from './bank-matches.ts'
 import { bankPayments } from './bank-payments.ts'
 import { billLines, bills } from './bills.ts'
 import { contactBalancePostings } from './contact-balance-postings.ts'
@@ -46,6 +47,9 @@ export const BILLY_REGISTRY = createRegistry([
   bills,
   billLines,
   bankPayments,
+  bankLineMatches,
+  bankLines,
+  bankLineSubjectAssociations,
   balanceModifiers,
   accounts,
   accountGroups,
