@@ -8,10 +8,15 @@
 import { ARTICLE_ELEMENTS } from './articles/article-wire.ts'
 import { CLIENT_ELEMENTS } from './clients/client-wire.ts'
 import { INCOMING_ELEMENTS, ITEM_ELEMENTS } from './incomings/incoming-wire.ts'
+import { paymentElements } from './payments/payment-wire.ts'
 import type { FieldSpec, RecordSpec } from './records/record-spec.ts'
 import { RECURRING_ELEMENTS } from './recurrings/recurring-wire.ts'
+import { ITEM_ELEMENTS as DOCUMENT_ITEM_ELEMENTS } from './routes/document-items.ts'
 import { DOCUMENT_ELEMENTS } from './routes/documents.ts'
+import { RECEIVER_ELEMENTS, ITEM_ELEMENTS as RECURRING_ITEM_ELEMENTS } from './routes/recurring-children.ts'
 import { RECORD_SPECS } from './routes/register.ts'
+import { REMINDER_ELEMENTS } from './routes/reminders.ts'
+import { EMAIL_ELEMENTS } from './routes/sales-actions.ts'
 import { SALES_ELEMENTS } from './routes/sales-documents.ts'
 import { SALES_KINDS } from './sales/kinds.ts'
 import { WRITABLE_SETTINGS } from './settings.ts'
@@ -80,18 +85,40 @@ function bodies(): Map<string, Body> {
   for (const kind of SALES_KINDS) both(kind.path, listed(SALES_ELEMENTS))
   table.set('PUT /settings', listed(WRITABLE_SETTINGS))
   table.set(
-    'POST /incoming-payments',
-    listed(['incoming_id', 'date', 'amount', 'comment', 'type', 'mark_incoming_as_paid', 'customfield']),
-  )
-  table.set(
-    'POST /invoice-payments',
-    listed(['invoice_id', 'date', 'amount', 'comment', 'type', 'mark_invoice_as_paid']),
-  )
-  table.set(
     'POST /inbox-documents',
     listed(['filename', 'document_type', 'base64file', 'metadata', 'customfield']),
   )
+  table.set('POST /reminders', listed(REMINDER_ELEMENTS))
+  for (const parent of ['invoice_id', 'credit_note_id', 'incoming_id'])
+    table.set(`POST /${parent.slice(0, -3).replaceAll('_', '-')}-payments`, listed(paymentElements(parent)))
+  both('recurring-items', listed(RECURRING_ITEM_ELEMENTS))
+  both('recurring-email-receivers', listed(RECEIVER_ELEMENTS))
+  for (const document of ['invoice', 'credit-note', ...SALES_KINDS.map((kind) => kind.element)])
+    both(`${document}-items`, listed([`${document.replaceAll('-', '_')}_id`, ...DOCUMENT_ITEM_ELEMENTS]))
   return table
+}
+
+/** Actions read the same few fields on every document; the state changes read none. */
+const ACTION_BODIES: Readonly<Record<string, readonly string[]>> = {
+  complete: ['template_id'],
+  'upload-signature': ['base64file'],
+  email: EMAIL_ELEMENTS,
+  mail: ['color', 'duplex', 'paper_weight', 'attachments'],
+  customfield: ['customfield'],
+  cancel: [],
+  uncancel: [],
+  encash: [],
+  win: [],
+  lose: [],
+  clear: [],
+  unclear: [],
+  stop: [],
+}
+
+function bodyOf(table: ReadonlyMap<string, Body>, method: string, url: string): Body | undefined {
+  const action = /\/:id\/([a-z-]+)$/.exec(url)?.[1]
+  const fields = action === undefined ? undefined : ACTION_BODIES[action]
+  return table.get(`${method} ${url}`) ?? (fields ? listed(fields) : undefined)
 }
 
 function bodySchema(body: Body | undefined): Schema {
@@ -176,7 +203,7 @@ export function openApiDocument(serverUrl: string, routes: readonly MountedRoute
   for (const route of routes) {
     const key = route.url.replace(/:(\w+)/g, '{$1}')
     const spec = specs.get(route.url.replace(/\/:id$/, ''))
-    const body = table.get(`${route.method} ${route.url}`)
+    const body = bodyOf(table, route.method, route.url)
     paths[key] = {
       ...paths[key],
       [route.method.toLowerCase()]: operation(route.method, route.url, body, spec),

@@ -116,6 +116,24 @@ describeEachEngine('billomat openapi', ({ storage }) => {
     expect(compiled).toBeGreaterThan(100)
   })
 
+  test('every body of every route names the fields its route reads', () => {
+    const unnamed = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => {
+        const schema = operation.requestBody?.content['application/json']?.schema
+        const inner = schema?.additionalProperties as { properties?: object } | undefined
+        return schema && !inner?.properties ? [`${method} ${path}`] : []
+      }),
+    )
+    const fieldsOf = (path: string, method: string) => {
+      const schema = document.paths[path]?.[method]?.requestBody?.content['application/json']?.schema ?? {}
+      return (schema.additionalProperties as { properties: object }).properties
+    }
+
+    expect(unnamed).toEqual([])
+    expect(Object.keys(fieldsOf('/offers/{id}/email', 'post'))).toContain('recipients')
+    expect(fieldsOf('/invoices/{id}/cancel', 'put')).toEqual({})
+  })
+
   test('a record body is described by the spec that checks it: what the schema refuses, the server refuses', async () => {
     const schema = document.paths['/taxes']?.post?.requestBody?.content['application/json']?.schema ?? {}
     const validate = new Ajv2020({ strict: false }).compile(schema)

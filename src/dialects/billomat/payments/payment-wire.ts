@@ -37,6 +37,21 @@ export type PaymentWireInput = Readonly<{
   customfield: string | undefined
 }>
 
+/** The fields paymentFromWire reads for a payment of the document named by `parent` (invoice_id, …). */
+export function paymentElements(parent: string): string[] {
+  const document = parent.slice(0, -'_id'.length)
+  return [
+    parent,
+    'date',
+    'amount',
+    'comment',
+    'type',
+    'transaction_purpose',
+    `mark_${document}_as_paid`,
+    'customfield',
+  ]
+}
+
 export function paymentFromWire(body: WireObject, parent: string): PaymentWireInput {
   const invoiceSeq = readId(body, parent)
   if (invoiceSeq === undefined) throw invalidField(parent, `${parent} is required`)

@@ -65,7 +65,7 @@ const KINDS: readonly ItemKind<Invoice>[] = [
   invoiceItems('credit_note', 'credit-note-items', 'credit-note-item', 'credit_note_id'),
 ]
 
-const ITEM_ELEMENTS = [
+export const ITEM_ELEMENTS = [
   'article_id',
   'unit',
   'quantity',

@@ -14,7 +14,13 @@ import type { Filter } from '../../../core/queries/list-spec.ts'
 import { DomainError, invalidField, notFound } from '../../../domain/errors.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { pathId } from '../ids.ts'
-import { API_USER_ID, amountMinorOf, paymentFromWire, paymentToWire } from '../payments/payment-wire.ts'
+import {
+  API_USER_ID,
+  amountMinorOf,
+  paymentElements,
+  paymentFromWire,
+  paymentToWire,
+} from '../payments/payment-wire.ts'
 import { orderOf, pagingOf, type Query, queryDate, queryIds, queryList } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
@@ -99,16 +105,7 @@ export const incomingPaymentRoutes: Routes = (app, services) => {
 
   app.post('/incoming-payments', async (request, reply) => {
     const t = tenant(request)
-    const fields = [
-      'incoming_id',
-      'amount',
-      'date',
-      'comment',
-      'type',
-      'mark_incoming_as_paid',
-      'customfield',
-    ]
-    const input = paymentFromWire(bodyOf(request, fields), 'incoming_id')
+    const input = paymentFromWire(bodyOf(request, paymentElements('incoming_id')), 'incoming_id')
     const bill = await incomingBySeq(core, t, input.invoiceSeq, 'incoming_id')
     if (bill.state !== 'approved' || bill.balanceMinor <= 0n)
       throw new DomainError('wrong_state', 'the incoming owes nothing', { field: 'incoming_id' })

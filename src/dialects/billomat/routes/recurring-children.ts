@@ -31,7 +31,7 @@ import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes, type WireRecord } from '../wire/tree.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
-const ITEM_ELEMENTS = [
+export const ITEM_ELEMENTS = [
   'recurring_id',
   'article_id',
   'unit',
@@ -183,7 +183,7 @@ const itemRoutes: Routes = (app, services) => {
   })
 }
 
-const RECEIVER_ELEMENTS = ['recurring_id', 'type', 'address']
+export const RECEIVER_ELEMENTS = ['recurring_id', 'type', 'address']
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 function receiverFromWire(body: WireObject, no: number, current?: Receiver): Receiver {

@@ -86,6 +86,9 @@ async function nextLevelFee(core: CoreContext, t: Tenant, invoiceId: string): Pr
   )
 }
 
+/** The fields a new reminder reads (appendix: mahnungen). */
+export const REMINDER_ELEMENTS = ['invoice_id', 'contact_id', 'date', 'due_days', 'subject', 'intro', 'note']
+
 export const reminderRoutes: Routes = (app, services) => {
   const core = services.core
   const baseUrl = services.config.publicBaseUrl
@@ -123,7 +126,7 @@ export const reminderRoutes: Routes = (app, services) => {
 
   app.post('/reminders', async (request, reply) => {
     const t = tenant(request)
-    const body = bodyOf(request, ['invoice_id', 'contact_id', 'date', 'due_days', 'subject', 'intro', 'note'])
+    const body = bodyOf(request, REMINDER_ELEMENTS)
     const seq = readId(body, 'invoice_id')
     if (seq === undefined) throw invalidField('invoice_id', 'invoice_id is required')
     const invoice = await invoiceBySeq(core, t, seq, 'invoice', 'invoice_id')

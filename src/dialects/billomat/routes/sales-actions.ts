@@ -24,7 +24,7 @@ import { readId } from '../wire/read.ts'
 import { sendRecord } from '../wire/reply.ts'
 import { bodyOf, type Routes, tenant } from './kit.ts'
 
-const EMAIL_ELEMENTS = [
+export const EMAIL_ELEMENTS = [
   'recipients',
   'subject',
   'body',
