@@ -212,6 +212,24 @@ export type BankMatchEntriesTable = {
   entry_id: string
 }
 
+export type ContactBalancePaymentsTable = {
+  organization_id: string
+  payment_id: string
+  contact_id: string
+  currency: string
+  entry_date: string
+  amount_minor: bigint
+  is_voided: boolean
+  created_at: string
+}
+
+export type ContactBalanceApplicationsTable = {
+  organization_id: string
+  payment_id: string
+  invoice_id: string
+  amount_minor: bigint
+}
+
 export type BillyTables = {
   daybooks: DaybooksTable
   daybook_transactions: DaybookTransactionsTable
@@ -231,4 +249,6 @@ export type BillyTables = {
   bank_lines: BankLinesTable
   bank_match_subjects: BankMatchSubjectsTable
   bank_match_entries: BankMatchEntriesTable
+  contact_balance_payments: ContactBalancePaymentsTable
+  contact_balance_applications: ContactBalanceApplicationsTable
 }

@@ -5,6 +5,7 @@
 // text or deadline changed), and VAT payments pay a settled period's balance.
 // Bank reconciliation: a match holds bank statement lines and the subjects (invoices, bills,
 // payments) they settle; once approved, the journal entries it matched are recorded.
+// A contact balance payment applies what a customer paid in advance (its balance) to invoices.
 // Files keep their bytes as base64 text, the one column type both engines store alike; uploads
 // are bounded by the server's body limit.
 
@@ -178,5 +179,35 @@ export async function up(db: Db): Promise<void> {
     .addColumn('match_id', 'text', (c) => c.notNull())
     .addColumn('entry_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('bank_match_entries_pk', ['organization_id', 'entry_id', 'match_id'])
+    .execute()
+
+  await db.schema
+    .createTable('contact_balance_payments')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('payment_id', 'text', (c) => c.notNull())
+    .addColumn('contact_id', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('entry_date', 'date', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addColumn('is_voided', 'boolean', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contact_balance_payments_pk', ['organization_id', 'payment_id'])
+    .execute()
+  await db.schema
+    .createTable('contact_balance_applications')
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('payment_id', 'text', (c) => c.notNull())
+    .addColumn('invoice_id', 'text', (c) => c.notNull())
+    .addColumn('amount_minor', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('contact_balance_applications_pk', [
+      'organization_id',
+      'payment_id',
+      'invoice_id',
+    ])
+    .execute()
+  await db.schema
+    .createIndex('contact_balance_applications_invoice')
+    .on('contact_balance_applications')
+    .columns(['organization_id', 'invoice_id'])
     .execute()
 }

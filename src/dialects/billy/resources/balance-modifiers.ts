@@ -5,6 +5,10 @@
 
 import { type BillPaymentSettlement, getBillSettlements } from '../../../core/bills/list-bills.ts'
 import { listInvoices } from '../../../core/invoices/list-invoices.ts'
+import {
+  type ContactBalancePayment,
+  getContactBalancePayments,
+} from '../../../core/payments/apply-contact-balance.ts'
 import { getPayments, type Payment } from '../../../core/payments/list-payments.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
@@ -25,6 +29,20 @@ function paymentModifiers(payments: readonly Payment[]): WireRecord[] {
       subjectReference: `invoice:${applied.invoiceId}`,
       amount: moneyNumber(applied.amountMinor, payment.currency),
       entryDate: payment.paidOn,
+      realizedCurrencyDifference: jsonNumber('0'),
+      isVoided: payment.isVoided,
+    })),
+  )
+}
+
+function balanceModifiersOf(payments: readonly ContactBalancePayment[]): WireRecord[] {
+  return payments.flatMap((payment) =>
+    payment.applied.map((applied) => ({
+      id: modifierId(payment.paymentId, applied.invoiceId),
+      modifierReference: `contactBalancePayment:${payment.paymentId}`,
+      subjectReference: `invoice:${applied.invoiceId}`,
+      amount: moneyNumber(applied.amountMinor, payment.currency),
+      entryDate: payment.entryDate,
       realizedCurrencyDifference: jsonNumber('0'),
       isVoided: payment.isVoided,
     })),
@@ -76,27 +94,36 @@ async function creditNotesOf(context: RequestContext, invoiceIds: readonly strin
 
 /** The modifiers of invoices and bills with these ids (ids are unique across both). */
 async function ofSubjects(context: RequestContext, subjectIds: readonly string[]): Promise<WireRecord[]> {
-  const [payments, notes, settlements] = await Promise.all([
+  const [payments, notes, settlements, fromBalance] = await Promise.all([
     getPayments(context.core, context.tenant, { invoiceIds: subjectIds }),
     creditNotesOf(context, subjectIds),
     getBillSettlements(context.core, context.tenant, { billIds: subjectIds }),
+    getContactBalancePayments(context.core, context.tenant, { invoiceIds: subjectIds }),
   ])
   const wanted = new Set(subjectIds.flatMap((id) => [`invoice:${id}`, `bill:${id}`]))
-  return [...paymentModifiers(payments), ...creditModifiers(notes), ...billModifiers(settlements)].filter(
-    (record) => wanted.has(String(record.subjectReference)),
-  )
+  return [
+    ...paymentModifiers(payments),
+    ...creditModifiers(notes),
+    ...billModifiers(settlements),
+    ...balanceModifiersOf(fromBalance),
+  ].filter((record) => wanted.has(String(record.subjectReference)))
 }
 
 async function ofModifiers(context: RequestContext, references: readonly string[]): Promise<WireRecord[]> {
   const paymentIds = references.filter((ref) => ref.startsWith('bankPayment:')).map((ref) => ref.slice(12))
   const noteIds = references.filter((ref) => ref.startsWith('invoice:')).map((ref) => ref.slice(8))
-  const [payments, notes] = await Promise.all([
+  const balanceIds = references
+    .filter((ref) => ref.startsWith('contactBalancePayment:'))
+    .map((ref) => ref.slice('contactBalancePayment:'.length))
+  const [payments, notes, fromBalance] = await Promise.all([
     getPayments(context.core, context.tenant, { ids: paymentIds }),
     invoicesByIds(context, noteIds),
+    balanceIds.length > 0 ? getContactBalancePayments(context.core, context.tenant, { ids: balanceIds }) : [],
   ])
   return [
     ...paymentModifiers(payments),
     ...creditModifiers(notes.filter((note) => note.kind === 'credit_note')),
+    ...balanceModifiersOf(fromBalance),
   ]
 }
 
@@ -141,16 +168,17 @@ export const balanceModifiers: Resource = {
       const records = await ofModifiers(context, [
         ...modifiers.map((id) => `bankPayment:${id}`),
         ...modifiers.map((id) => `invoice:${id}`),
+        ...modifiers.map((id) => `contactBalancePayment:${id}`),
       ])
       const wanted = new Set(ids)
       return records.filter((record) => wanted.has(record.id))
     },
     async byParent(context, inverse, parentIds) {
       if (inverse === 'subjectReference') return ofSubjects(context, parentIds)
-      return ofModifiers(
-        context,
-        parentIds.map((id) => `bankPayment:${id}`),
-      )
+      return ofModifiers(context, [
+        ...parentIds.map((id) => `bankPayment:${id}`),
+        ...parentIds.map((id) => `contactBalancePayment:${id}`),
+      ])
     },
     async list(context, query) {
       const subjects = query.filters.subjectReference

@@ -32,6 +32,8 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   bill_void: 'bill',
   daybook_transaction: 'daybookTransaction',
   daybook_transaction_void: 'daybookTransaction',
+  contact_balance_payment: 'contactBalancePayment',
+  contact_balance_payment_void: 'contactBalancePayment',
   vat_settlement: 'salesTaxReturn',
   vat_settlement_void: 'salesTaxReturn',
   vat_payment: 'salesTaxPayment',

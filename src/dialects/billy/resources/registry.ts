@@ -8,6 +8,7 @@ import { balanceModifiers } from './balance-modifiers.ts'
 import { bankLineMatches, bankLineSubjectAssociations, bankLines } from './bank-matches.ts'
 import { bankPayments } from './bank-payments.ts'
 import { billLines, bills } from './bills.ts'
+import { contactBalancePayments } from './contact-balance-payments.ts'
 import { contactBalancePostings } from './contact-balance-postings.ts'
 import { contactPersons } from './contact-persons.ts'
 import { contacts } from './contacts.ts'
@@ -56,6 +57,7 @@ export const BILLY_REGISTRY = createRegistry([
   transactions,
   postings,
   contactBalancePostings,
+  contactBalancePayments,
   daybooks,
   daybookBalanceAccounts,
   daybookTransactions,
