@@ -173,7 +173,7 @@ describeEachEngine('billy invoices and payments', ({ storage }) => {
       const lines = await world.client.put(`/invoices/${approved.id}`, {
         invoice: { lines: [{ productId }] },
       })
-      const voided = await world.client.put(`/invoices/${approved.id}`, { invoice: { state: 'voided' } })
+      const voided = await world.client.put(`/invoices/${approved.id}`, { invoice: { state: 'draft' } })
       const sent = await world.client.put(`/invoices/${approved.id}`, { invoice: { sentState: 'printed' } })
       const remove = await world.client.delete(`/invoices/${approved.id}`)
 
@@ -181,6 +181,31 @@ describeEachEngine('billy invoices and payments', ({ storage }) => {
       expect(voided.statusCode).toBe(422)
       expect(sent.json().invoices[0].sentState).toBe('printed')
       expect(remove.statusCode).toBe(422)
+    })
+
+    test('voiding an unpaid approved invoice mirrors its posting and keeps its number', async () => {
+      const approved = await invoice({ state: 'approved' })
+
+      const voided = await world.client.put(`/invoices/${approved.id}`, { invoice: { state: 'voided' } })
+      const again = await world.client.put(`/invoices/${approved.id}`, { invoice: { state: 'voided' } })
+      const postings = (await world.client.get(`/postings?originatorReference=invoice:${approved.id}`)).json()
+        .postings as { accountId: string; amount: number; side: string }[]
+
+      expect(voided.statusCode).toBe(200)
+      expect(voided.json().invoices[0]).toMatchObject({ state: 'voided', invoiceNo: approved.invoiceNo })
+      expect(again.statusCode).toBe(200)
+      const receivables = postings.filter((posting) => posting.accountId === accountIds[5810])
+      expect(receivables.reduce((sum, p) => sum + (p.side === 'debit' ? p.amount : -p.amount), 0)).toBe(0)
+    })
+
+    test('voiding a paid invoice is refused: it is credited instead', async () => {
+      const approved = await invoice({ state: 'approved' })
+      await pay(approved.id, 1200)
+
+      const voided = await world.client.put(`/invoices/${approved.id}`, { invoice: { state: 'voided' } })
+
+      expect(voided.statusCode).toBe(422)
+      expect(voided.json().validationErrors.invoice.attributes).toHaveProperty('state')
     })
 
     test('deleting a draft deletes its lines too', async () => {

@@ -19,6 +19,7 @@ import { baseCurrencyOf, billyFieldsOf, checkOrganization, ref, text, withBillyF
 import { INVOICE_DEF } from './invoice-def.ts'
 import { invoiceFilters, invoiceOrder, invoiceSearch } from './invoice-filters.ts'
 import { currencyFor, draftFieldsOf, linesFromWire, needsCurrency, orderedLines } from './invoice-input.ts'
+import { voidApprovedInvoice } from './invoice-void.ts'
 import { invoiceToWire, lineIdOf } from './invoice-wire.ts'
 
 /** Domain invoices by id, through the request cache (lines and includes reuse them). */
@@ -115,14 +116,9 @@ async function createBillyInvoice(context: RequestContext, input: WireInput): Pr
 const ANNOTATIONS = new Set(['sentState', 'attContactPersonId', 'state', 'organizationId'])
 
 async function updateApproved(context: RequestContext, invoice: Invoice, input: WireInput): Promise<Changes> {
-  if (input.values.state === 'voided' || input.values.state === 'draft')
-    throw new DomainError(
-      'wrong_state',
-      'an approved invoice keeps its state; credit it to cancel what it charges',
-      {
-        field: 'state',
-      },
-    )
+  if (input.values.state === 'draft')
+    throw new DomainError('wrong_state', 'an approved invoice does not go back to draft', { field: 'state' })
+  if (input.values.state === 'voided') return changesOf(await voidApprovedInvoice(context, invoice), input)
   const refused = [...Object.keys(input.values), ...Object.keys(input.children)].find(
     (name) => !ANNOTATIONS.has(name),
   )

@@ -24,6 +24,8 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   invoice: 'invoice',
   credit_note: 'invoice',
   write_off: 'invoice',
+  cancellation: 'invoice',
+  reinstatement: 'invoice',
   payment: 'bankPayment',
   payment_void: 'bankPayment',
   late_fee: 'invoiceLateFee',
