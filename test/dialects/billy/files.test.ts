@@ -137,4 +137,12 @@ describeEachEngine('billy files and attachments', ({ storage }) => {
     expect(bulk.json().meta.deletedRecords).toEqual({ files: [file.id], attachments: [attachment.id] })
     expect((await world.client.get(`/attachments/${attachment.id}`)).statusCode).toBe(404)
   })
+
+  test('the OpenAPI document describes the upload as the raw file with its name in X-Filename', async () => {
+    const response = await world.client.get('/openapi.json')
+
+    const post = response.json().paths['/files'].post
+    expect(post.parameters).toEqual([expect.objectContaining({ name: 'X-Filename', in: 'header' })])
+    expect(post.requestBody.content['*/*'].schema).toEqual({ type: 'string', format: 'binary' })
+  })
 })

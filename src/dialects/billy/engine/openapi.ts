@@ -96,6 +96,16 @@ const LIST_PARAMETERS = ['page', 'pageSize', 'offset', 'sortProperty', 'sortDire
   }),
 )
 
+/** A raw upload (`POST /v2/files`): the body is the file itself, its name in a header. */
+const RAW_UPLOAD: Schema = {
+  parameters: [{ name: 'X-Filename', in: 'header', required: true, schema: { type: 'string' } }],
+  requestBody: {
+    required: true,
+    description: 'The file itself, with its own Content-Type.',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  },
+}
+
 function operations(resource: Resource): { many: Schema; one: Schema } {
   const { def } = resource
   const many: Schema = {}
@@ -125,7 +135,7 @@ function operations(resource: Resource): { many: Schema; one: Schema } {
   if (supports(resource, 'create'))
     many.post = {
       operationId: `create_${def.singular}`,
-      requestBody: singularRequest(def),
+      ...(resource.store.upload ? RAW_UPLOAD : { requestBody: singularRequest(def) }),
       responses: responses(listBody),
     }
   if (supports(resource, 'bulkSave'))
