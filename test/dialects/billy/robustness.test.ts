@@ -69,6 +69,34 @@ describeEachEngine('billy robustness', ({ storage }) => {
     REAL_IDS.set('country', 'DK')
     REAL_IDS.set('taxRate', 'sales-25')
     REAL_IDS.set('salesTaxRuleset', 'ruleset-25')
+    REAL_IDS.set('salesTaxReturn', '2026-Q4')
+    REAL_IDS.set('state', 'DK-84')
+    REAL_IDS.set('city', 'DK-aarhus-c')
+    REAL_IDS.set('zipcode', 'DK-8000')
+    const person = await world.client.post('/contactPersons', {
+      contactPerson: { contactId: REAL_IDS.get('contact'), name: 'Real Person', email: 'real@example.dk' },
+    })
+    REAL_IDS.set('contactPerson', person.json().contactPersons[0].id)
+    const invoice = await world.client.post('/invoices', {
+      invoice: {
+        contactId: REAL_IDS.get('contact'),
+        entryDate: '2024-01-02',
+        state: 'approved',
+        lines: [{ productId: REAL_IDS.get('product') }],
+      },
+    })
+    REAL_IDS.set('invoice', invoice.json().invoices[0].id)
+    const daybook = await world.client.post('/daybooks', { daybook: { name: 'Real' } })
+    REAL_IDS.set('daybook', daybook.json().daybooks[0].id)
+    const match = await world.client.post('/bankLineMatches', { bankLineMatch: { accountId: bank.id } })
+    REAL_IDS.set('bankLineMatch', match.json().bankLineMatches[0].id)
+    const file = await world.app.inject({
+      method: 'POST',
+      url: '/billy/v2/files',
+      headers: { 'x-access-token': world.token, 'content-type': 'text/plain', 'x-filename': 'real.txt' },
+      payload: 'real',
+    })
+    REAL_IDS.set('file', file.json().files[0].id)
   })
   afterAll(async () => world.app.close())
   afterEach(async () => {
@@ -114,6 +142,23 @@ describeEachEngine('billy robustness', ({ storage }) => {
         const response = await world.client.post(`/${def.plural}`, body)
         if (response.statusCode >= 500)
           failures.push(`POST /${def.plural} -> ${response.statusCode} ${response.body.slice(0, 300)}`)
+      }
+    }
+
+    expect(failures).toEqual([])
+  })
+
+  test('type-correct nonsense sent to real records of every updatable resource is a 4xx, never a 500', async () => {
+    const failures: string[] = []
+    for (const { def } of BILLY_REGISTRY.all) {
+      const id = REAL_IDS.get(def.singular)
+      if (!id || !def.operations.includes('update')) continue
+      for (const variant of [0, 1]) {
+        const response = await world.client.put(`/${def.plural}/${id}`, {
+          [def.singular]: nonsenseRecord(def, variant),
+        })
+        if (response.statusCode >= 500)
+          failures.push(`PUT /${def.plural}/${id} -> ${response.statusCode} ${response.body.slice(0, 300)}`)
       }
     }
 
