@@ -254,3 +254,19 @@ export async function deleteAttachment(
     .execute()
   return rows.length > 0
 }
+
+/** Detaches every file from owners that are going away (a deleted draft); the files stay. */
+export async function detachAllFrom(
+  context: CoreContext,
+  tenant: Tenant,
+  ownerIds: readonly string[],
+): Promise<string[]> {
+  if (ownerIds.length === 0) return []
+  const rows = await context.storage.db
+    .deleteFrom('attachments')
+    .where('organization_id', '=', tenant.organizationId)
+    .where('owner_id', 'in', [...ownerIds])
+    .returning('attachment_id')
+    .execute()
+  return rows.map((row) => row.attachment_id)
+}

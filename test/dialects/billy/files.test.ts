@@ -12,12 +12,14 @@ const PDF = Buffer.from('%PDF-1.4\n% a receipt\n%%EOF\n', 'latin1')
 describeEachEngine('billy files and attachments', ({ storage }) => {
   let world: BillyWorld
   let invoiceId: string
+  let productId: string
   beforeAll(async () => {
     world = await createBillyWorld(storage())
     const contact = await world.client.post('/contacts', { contact: { name: 'Kunde ApS', countryId: 'DK' } })
     const product = await world.client.post('/products', {
       product: { name: 'Vare', prices: [{ unitPrice: 100, currencyId: 'DKK' }] },
     })
+    productId = product.json().products[0].id
     const invoice = await world.client.post('/invoices', {
       invoice: {
         contactId: contact.json().contacts[0].id,
@@ -144,5 +146,25 @@ describeEachEngine('billy files and attachments', ({ storage }) => {
     const post = response.json().paths['/files'].post
     expect(post.parameters).toEqual([expect.objectContaining({ name: 'X-Filename', in: 'header' })])
     expect(post.requestBody.content['*/*'].schema).toEqual({ type: 'string', format: 'binary' })
+  })
+
+  test('deleting a draft takes its attachments with it and keeps the file', async () => {
+    const contactId = (await world.client.get(`/invoices/${invoiceId}`)).json().invoice.contactId
+    const draft = await world.client.post('/invoices', {
+      invoice: { contactId, entryDate: '2026-10-02', lines: [{ productId }] },
+    })
+    const draftId = draft.json().invoices[0].id
+    const file = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'kladde.pdf' })).json()
+      .files[0]
+    const attachment = (
+      await world.client.post('/attachments', {
+        attachment: { ownerReference: `invoice:${draftId}`, fileId: file.id },
+      })
+    ).json().attachments[0]
+
+    const deleted = await world.client.delete(`/invoices/${draftId}`)
+
+    expect(deleted.json().meta.deletedRecords.attachments).toEqual([attachment.id])
+    expect((await world.client.get(`/files/${file.id}`)).statusCode).toBe(200)
   })
 })

@@ -26,6 +26,7 @@ import {
   textPatch,
   withBillyFields,
 } from './common.ts'
+import { withAttachmentsRemoved } from './files.ts'
 import { newLineKey, orderedLines } from './invoice-input.ts'
 import { taxOfRate } from './tax-rates.ts'
 
@@ -238,10 +239,10 @@ export const bills: Resource = {
       const [bill] = await getBills(context.core, context.tenant, [id])
       if (!bill) return { changed: [], deleted: [] }
       await deleteBill(context.core, context.tenant, id)
-      return {
+      return withAttachmentsRemoved(context, id, {
         changed: [],
         deleted: [ref('bill', id), ...bill.lines.map((line) => ref('billLine', billLineId(id, line)))],
-      }
+      })
     },
   },
 }

@@ -38,6 +38,7 @@ import {
   lineId,
   transactionToWire,
 } from './daybook-wire.ts'
+import { withAttachmentsRemoved } from './files.ts'
 
 const NONE: Changes = { changed: [], deleted: [] }
 
@@ -233,7 +234,10 @@ export const daybookTransactions: Resource = {
       const lines = (current?.lines ?? []).map((line) =>
         ref('daybookTransactionLine', lineId(id, line.lineNo)),
       )
-      return { changed: [], deleted: existed ? [ref('daybookTransaction', id), ...lines] : [] }
+      return withAttachmentsRemoved(context, id, {
+        changed: [],
+        deleted: existed ? [ref('daybookTransaction', id), ...lines] : [],
+      })
     },
   },
 }

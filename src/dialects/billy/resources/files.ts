@@ -10,6 +10,7 @@ import {
   attachFile,
   deleteAttachment,
   deleteStoredFile,
+  detachAllFrom,
   getAttachments,
   getStoredFiles,
   type StoredFile,
@@ -26,6 +27,17 @@ const OWNER_TYPES: Readonly<Record<string, AttachmentOwner['type']>> = {
   invoice: 'invoice',
   bill: 'bill',
   daybookTransaction: 'daybook_transaction',
+}
+
+/** A deleted owner's attachments go with it; their files stay. Adds them to the deleted records. */
+export async function withAttachmentsRemoved(
+  context: RequestContext,
+  ownerId: string,
+  changes: Changes,
+): Promise<Changes> {
+  if (!changes.deleted.some((deleted) => deleted.id === ownerId)) return changes
+  const removed = await detachAllFrom(context.core, context.tenant, [ownerId])
+  return { ...changes, deleted: [...changes.deleted, ...removed.map((id) => ref('attachment', id))] }
 }
 
 function ownerOfReference(reference: string, field: string): AttachmentOwner {

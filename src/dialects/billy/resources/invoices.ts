@@ -16,6 +16,7 @@ import { DomainError, invalidField, missingField } from '../../../domain/errors.
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import type { Changes, RecordRef, RequestContext, Resource, WireInput } from '../engine/resource.ts'
 import { baseCurrencyOf, billyFieldsOf, checkOrganization, ref, text, withBillyFields } from './common.ts'
+import { withAttachmentsRemoved } from './files.ts'
 import { INVOICE_DEF } from './invoice-def.ts'
 import { invoiceFilters, invoiceOrder, invoiceSearch } from './invoice-filters.ts'
 import { currencyFor, draftFieldsOf, linesFromWire, needsCurrency, orderedLines } from './invoice-input.ts'
@@ -205,7 +206,10 @@ export const invoices: Resource = {
       const [invoice] = await invoicesByIds(context, [id])
       if (!invoice) return { changed: [], deleted: [] }
       await deleteDraftInvoice(context.core, context.tenant, id)
-      return { changed: [], deleted: [ref('invoice', id), ...lineRefs(invoice)] }
+      return withAttachmentsRemoved(context, id, {
+        changed: [],
+        deleted: [ref('invoice', id), ...lineRefs(invoice)],
+      })
     },
   },
 }
