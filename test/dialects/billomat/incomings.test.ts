@@ -442,6 +442,25 @@ describeEachEngine('billomat incomings', ({ storage }) => {
     )
   })
 
+  test('the activity feed names the bookings of an incoming by the incoming', async () => {
+    const incoming = await create({ number: 'FEED-1', total_net: 5 })
+    await api.json('PUT', `/incomings/${incoming.id}`, { incoming: { total_net: 6 } })
+
+    const feed = ok<{ 'activity-feed': { activity: Strings[] } }>(
+      await api.json('GET', '/activity-feed?per_page=5'),
+    )['activity-feed'].activity
+
+    expect(feed.slice(0, 2)).toEqual([
+      expect.objectContaining({
+        resource: 'incoming',
+        id: incoming.id,
+        title: 'incoming FEED-1 changed',
+        text: 'bill.revised',
+      }),
+      expect.objectContaining({ resource: 'incoming', id: incoming.id, text: 'bill.approved' }),
+    ])
+  })
+
   describe('comments, tags and attribute values', () => {
     test('are kept per incoming; attribute values are embedded in the incoming', async () => {
       const incoming = await create({ number: 'ER-C', total_net: 1 })

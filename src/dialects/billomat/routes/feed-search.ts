@@ -1,10 +1,15 @@
-// The activity feed (the organization's event log, newest first, §2.11) and the free-text search
-// across clients, suppliers, articles, invoices, credit notes and incomings (`GET /search?query=`,
-// §1.10).
+// The activity feed (the organization's event log, newest first, §2.11; an incoming's events are
+// named by the incoming) and the free-text search across clients, suppliers, articles, invoices,
+// credit notes and incomings (`GET /search?query=`, §1.10).
 
+import type { Bill } from '../../../core/bills/bill-record.ts'
+import { getBills } from '../../../core/bills/list-bills.ts'
 import { searchBills } from '../../../core/bills/search-bills.ts'
 import { searchContacts } from '../../../core/contacts/search-contacts.ts'
-import { listOrganizationEvents } from '../../../core/events/list-organization-events.ts'
+import {
+  listOrganizationEvents,
+  type OrganizationEvent,
+} from '../../../core/events/list-organization-events.ts'
 import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
 import { searchProducts } from '../../../core/products/search-products.ts'
 import { invalidField } from '../../../domain/errors.ts'
@@ -28,6 +33,20 @@ const TITLES: Readonly<Record<string, string>> = {
   'invoice.uncancelled': 'cancellation undone',
   'invoice.payment_voided': 'payment deleted',
   'invoice.written_off': 'written off',
+  'bill.approved': 'booked',
+  'bill.revised': 'changed',
+  'bill.voided': 'deleted',
+  'bill.payment': 'payment made',
+  'bill.payment_voided': 'payment deleted',
+}
+
+/** What an event is about on the wire: an invoice, a credit note, an incoming (a bill) or the account. */
+function subjectOf(event: OrganizationEvent, bills: ReadonlyMap<string, Bill>) {
+  const bill = typeof event.data.billId === 'string' ? bills.get(event.data.billId) : undefined
+  if (bill) return { resource: 'incoming', id: bill.billSeq, number: bill.suppliersInvoiceNo }
+  const resource =
+    event.invoiceKind === 'credit_note' ? 'credit-note' : event.invoiceKind ? 'invoice' : 'account'
+  return { resource, id: event.invoiceSeq, number: event.invoiceNumber }
 }
 
 const SEARCH_LIMIT = 25
@@ -38,13 +57,18 @@ export const feedSearchRoutes: Routes = (app, services) => {
   app.get('/activity-feed', async (request, reply) => {
     const paging = pagingOf(queryOf(request))
     const page = await listOrganizationEvents(core, tenant(request), paging)
+    const billIds = page.items.flatMap((event) =>
+      typeof event.data.billId === 'string' ? [event.data.billId] : [],
+    )
+    const bills = new Map(
+      (await getBills(core, tenant(request), [...new Set(billIds)])).map((bill) => [bill.billId, bill]),
+    )
     const items = page.items.map((event) => {
-      const resource =
-        event.invoiceKind === 'credit_note' ? 'credit-note' : event.invoiceKind ? 'invoice' : 'account'
-      const what = event.invoiceNumber ? `${resource} ${event.invoiceNumber}` : resource
+      const subject = subjectOf(event, bills)
+      const what = subject.number ? `${subject.resource} ${subject.number}` : subject.resource
       return record('activity', [
-        str('resource', resource),
-        int('id', event.invoiceSeq),
+        str('resource', subject.resource),
+        int('id', subject.id),
         datetime('date', event.occurredAt),
         str('title', `${what} ${TITLES[event.type] ?? event.type}`),
         str('text', event.type),
