@@ -14,7 +14,7 @@ import { type BillLineInput, computeBillTotals } from '../../../domain/purchases
 import { ITEM_SPAN } from '../ids.ts'
 import { mergeStrings, type WireStrings } from '../invoices/extra.ts'
 import type { WireObject } from '../wire/body.ts'
-import { readBoolean, readDate, readDecimal, readEnum, readInteger, readText } from '../wire/read.ts'
+import { readBoolean, readDecimal, readEnum, readInteger, readText } from '../wire/read.ts'
 import {
   date,
   datetime,

@@ -10,7 +10,6 @@ import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { aggregateInvoices } from '../../../core/invoices/aggregate-invoices.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
-import type { RelatedFilter } from '../../../core/queries/related-filters.ts'
 import { deleteRecordsOf } from '../../../core/records/delete-records.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import type { Contact } from '../../../domain/contacts/contact.ts'
@@ -25,11 +24,11 @@ import {
 import { myselfToWire } from '../clients/myself.ts'
 import { contactByNo, pathId } from '../ids.ts'
 import { loadSettings } from '../settings.ts'
-import { orderOf, pagingOf, type Query, queryIds, queryList, queryValue } from '../wire/query.ts'
+import { orderOf, pagingOf, type Query, queryIds } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
+import { type ContactSearch, contactSearchOf } from './contact-search.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
-import { propertyFilters } from './property-filters.ts'
 
 const ORDER_FIELDS = {
   id: 'contactNo',
@@ -41,46 +40,11 @@ const ORDER_FIELDS = {
   updated: 'updatedAt',
 }
 
-const contains = (field: string, value: string): Filter => ({
-  field,
-  op: 'contains',
-  value,
-  caseInsensitive: true,
-})
-
-function clientSearchOf(query: Query): { filters: Filter[]; related: RelatedFilter[] } {
-  // Contacts that are only suppliers (from another dialect) are not Billomat clients.
-  const filters: Filter[] = [{ field: 'isCustomer', op: 'eq', value: true }]
-  const related: RelatedFilter[] = []
-  for (const [param, field] of [
-    ['name', 'name'],
-    ['email', 'email'],
-    ['note', 'notes'],
-    ['first_name', 'extra.billomat.first_name'],
-    ['last_name', 'extra.billomat.last_name'],
-  ] as const) {
-    const value = queryValue(query, param)
-    if (value) filters.push(contains(field, value))
-  }
-  const number = queryValue(query, 'client_number')
-  if (number) filters.push(contains('extra.billomat.client_number', number))
-  const country = queryValue(query, 'country_code')
-  if (country) filters.push({ field: 'country', op: 'eq', value: country.toUpperCase() })
-  const customfield = queryValue(query, 'customfield')
-  if (customfield) filters.push({ field: 'extra.billomat.customfield', op: 'eq', value: customfield })
+function clientSearchOf(query: Query): ContactSearch {
+  const search = contactSearchOf(query, 'client', ['client_number'])
   const invoices = queryIds(query, 'invoice_id')
-  if (invoices.length > 0) related.push({ kind: 'invoiceSeq', invoiceSeqs: invoices })
-  const tags = queryList(query, 'tags')
-  if (tags.length > 0)
-    related.push({
-      kind: 'record',
-      resource: 'client-tag',
-      path: ['name'],
-      values: tags,
-      caseInsensitive: true,
-    })
-  related.push(...propertyFilters(query, 'client-property-value'))
-  return { filters, related }
+  if (invoices.length > 0) search.related.push({ kind: 'invoiceSeq', invoiceSeqs: invoices })
+  return search
 }
 
 async function revenuesOf(

@@ -10,8 +10,6 @@ import { searchContacts } from '../../../core/contacts/search-contacts.ts'
 import { updateContact } from '../../../core/contacts/update-contact.ts'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
-import type { Filter } from '../../../core/queries/list-spec.ts'
-import type { RelatedFilter } from '../../../core/queries/related-filters.ts'
 import { deleteRecordsOf } from '../../../core/records/delete-records.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import type { Contact } from '../../../domain/contacts/contact.ts'
@@ -20,11 +18,11 @@ import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { contactByNo, pathId } from '../ids.ts'
 import { embeddedPropertyValues } from '../records/purchase-resources.ts'
 import { SUPPLIER_ELEMENTS, supplierFromWire, supplierToWire } from '../suppliers/supplier-wire.ts'
-import { orderOf, pagingOf, type Query, queryIds, queryList, queryValue } from '../wire/query.ts'
+import { orderOf, pagingOf, type Query, queryIds } from '../wire/query.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
+import { type ContactSearch, contactSearchOf } from './contact-search.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
-import { propertyFilters } from './property-filters.ts'
 
 const ORDER_FIELDS = {
   id: 'contactNo',
@@ -38,55 +36,15 @@ const ORDER_FIELDS = {
   updated: 'updatedAt',
 }
 
-const contains = (field: string, value: string): Filter => ({
-  field,
-  op: 'contains',
-  value,
-  caseInsensitive: true,
-})
-
-async function supplierSearchOf(
-  core: CoreContext,
-  t: Tenant,
-  query: Query,
-): Promise<{ filters: Filter[]; related: RelatedFilter[] }> {
-  const filters: Filter[] = [{ field: 'isSupplier', op: 'eq', value: true }]
-  for (const [param, field] of [
-    ['name', 'name'],
-    ['email', 'email'],
-    ['note', 'notes'],
-    ['first_name', 'extra.billomat.first_name'],
-    ['last_name', 'extra.billomat.last_name'],
-    ['creditor_identifier', 'extra.billomat.creditor_identifier'],
-    ['client_number', 'extra.billomat.client_number'],
-  ] as const) {
-    const value = queryValue(query, param)
-    if (value) filters.push(contains(field, value))
-  }
-  const country = queryValue(query, 'country_code')
-  if (country) filters.push({ field: 'country', op: 'eq', value: country.toUpperCase() })
-  const customfield = queryValue(query, 'customfield')
-  if (customfield) filters.push({ field: 'extra.billomat.customfield', op: 'eq', value: customfield })
+async function supplierSearchOf(core: CoreContext, t: Tenant, query: Query): Promise<ContactSearch> {
+  const search = contactSearchOf(query, 'supplier', ['creditor_identifier', 'client_number'])
   const incomings = queryIds(query, 'incoming_id')
   if (incomings.length > 0) {
     const bills = await Promise.all(incomings.map((seq) => findBillBySeq(core, t, seq)))
-    filters.push({
-      field: 'contactId',
-      op: 'in',
-      value: bills.flatMap((bill) => (bill ? [bill.contactId] : [])),
-    })
+    const contactIds = bills.flatMap((bill) => (bill ? [bill.contactId] : []))
+    search.filters.push({ field: 'contactId', op: 'in', value: contactIds })
   }
-  const related: RelatedFilter[] = [...propertyFilters(query, 'supplier-property-value')]
-  const tags = queryList(query, 'tags')
-  if (tags.length > 0)
-    related.push({
-      kind: 'record',
-      resource: 'supplier-tag',
-      path: ['name'],
-      values: tags,
-      caseInsensitive: true,
-    })
-  return { filters, related }
+  return search
 }
 
 /** The supplier behind a path id: a contact in the supplier role, else not found. */
