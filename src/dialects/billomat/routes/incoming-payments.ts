@@ -108,7 +108,9 @@ export const incomingPaymentRoutes: Routes = (app, services) => {
     const input = paymentFromWire(bodyOf(request, paymentElements('incoming_id')), 'incoming_id')
     const bill = await incomingBySeq(core, t, input.invoiceSeq, 'incoming_id')
     if (bill.state !== 'approved' || bill.balanceMinor <= 0n)
-      throw new DomainError('wrong_state', 'the incoming owes nothing', { field: 'incoming_id' })
+      throw new DomainError('wrong_state', 'the incoming is not booked or owes nothing', {
+        field: 'incoming_id',
+      })
     const amountMinor = amountMinorOf(input.amountText, bill.currency as CurrencyCode)
     if (input.markAsPaid && amountMinor < bill.balanceMinor)
       throw invalidField('mark_incoming_as_paid', 'an incoming is closed only by payments of what it owes')
