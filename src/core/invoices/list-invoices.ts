@@ -1,6 +1,7 @@
 // Lists a page of the tenant's invoices and credit notes by the shared list spec, with the total
 // count for paging. The fields below are what dialects may filter and order by.
 
+import { sql } from 'kysely'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { type FieldMap, fetchPage, type ListSpec, type Page } from '../queries/list-spec.ts'
@@ -47,6 +48,20 @@ function namedFields(spec: ListSpec): Set<string> {
   ])
 }
 
+/**
+ * All of an organization's invoices but the deleted, counted as all of them less the deleted:
+ * counting every entry of the shortest index under the organization is about half the work of
+ * checking each entry's state, and the deleted are a short range of the state index.
+ */
+async function countLiveInvoices(context: CoreContext, org: string): Promise<bigint | number> {
+  const { rows } = await sql<{ count: bigint | number }>`select
+    (select count(*) from invoices where organization_id = ${org})
+    - (select count(*) from invoices where organization_id = ${org} and state = 'deleted') as count`.execute(
+    context.storage.db,
+  )
+  return rows[0]?.count ?? 0
+}
+
 export async function listInvoices(
   context: CoreContext,
   tenant: Tenant,
@@ -70,12 +85,14 @@ export async function listInvoices(
         .onRef('contacts.organization_id', '=', 'invoices.organization_id')
         .onRef('contacts.contact_id', '=', 'invoices.contact_id'),
     ) as unknown as typeof base
+  const unfiltered = (spec.filters ?? []).length === 0 && (spec.anyOf ?? []).length === 0
   const { rows: idRows, totalCount } = await fetchPage(
     base.where('invoices.state', '!=', 'deleted'),
     INVOICE_FIELDS,
     spec,
     'invoices.invoice_seq',
     (query) => query.select('invoices.invoice_id'),
+    unfiltered ? () => countLiveInvoices(context, org) : undefined,
   )
   const items = await loadInvoices(
     context.storage.db,

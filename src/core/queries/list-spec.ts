@@ -166,6 +166,8 @@ export async function fetchPage<Q extends AnyQuery, R>(
   spec: ListSpec,
   tieBreaker: string,
   select: (query: Q) => SelectQueryBuilder<unknown, never, R>,
+  /** A cheaper count of the same rows, where the caller knows one. */
+  count?: () => Promise<bigint | number>,
 ): Promise<{ rows: R[]; totalCount: number }> {
   checkPage(spec)
   const filtered = applyFilters(base, fields, spec)
@@ -173,11 +175,16 @@ export async function fetchPage<Q extends AnyQuery, R>(
     .limit(spec.limit)
     .offset(spec.offset)
     .execute()) as R[]
-  const totalCount = await totalOf(spec, rows.length, async () => {
-    const row = (await filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()) as {
-      count: bigint | number
-    }
-    return row.count
-  })
+  const totalCount = await totalOf(
+    spec,
+    rows.length,
+    count ??
+      (async () => {
+        const row = (await filtered.select(sql<bigint>`count(*)`.as('count')).executeTakeFirstOrThrow()) as {
+          count: bigint | number
+        }
+        return row.count
+      }),
+  )
   return { rows, totalCount }
 }
