@@ -12,7 +12,7 @@ import type { CoreContext, Tenant } from '../context.ts'
 import { loadDunningFacts } from '../dunning/dunning-facts.ts'
 import { handOverWithin } from '../dunning/hand-over-to-collection.ts'
 import { sendReminder } from '../dunning/send-reminder.ts'
-import { approveInvoice, approveWithin } from '../invoices/approve-invoice.ts'
+import { approveInvoice, approveLockedWithin, approveWithin } from '../invoices/approve-invoice.ts'
 import { creditInvoice } from '../invoices/credit-invoice.ts'
 import type { CreditSelection } from '../invoices/credit-lines.ts'
 import { checkChannels, sendInvoice, sendLockedWithin } from '../invoices/send-invoice.ts'
@@ -77,7 +77,7 @@ export async function performOnNewCase(
   unit: CoreContext,
   tx: Tx,
   tenant: Tenant,
-  opened: Readonly<{ caseId: string; invoiceId: string; contactId: string }>,
+  opened: Readonly<{ caseId: string; contactId: string; invoice: Invoice }>,
   command: CaseCommand,
 ): Promise<void> {
   const row = await tx
@@ -88,7 +88,7 @@ export async function performOnNewCase(
     .executeTakeFirst()
   if (!row) throw notFound('contact', opened.contactId)
   const record = { caseId: opened.caseId, contact: contactFromRow(row) }
-  await perform(unit, tx, tenant, record, { invoiceId: opened.invoiceId, state: 'draft' }, command)
+  await perform(unit, tx, tenant, record, opened.invoice, command, opened.invoice)
 }
 
 type CommandTarget = Pick<CaseRecord, 'caseId' | 'contact'>
@@ -100,12 +100,16 @@ async function perform(
   record: CommandTarget,
   primary: Pick<Invoice, 'invoiceId' | 'state'>,
   command: CaseCommand,
+  /** The primary invoice when this transaction wrote it, so it need not be locked and read again. */
+  held?: Invoice,
 ): Promise<void> {
   const invoiceId = primary.invoiceId
   switch (command.type) {
     case 'issue': {
       // The approval hands back the invoice it locked, so the send does not read it again.
-      const approved = await approveWithin(unit, tx, tenant, invoiceId)
+      const approved = held
+        ? await approveLockedWithin(unit, tx, tenant, held)
+        : await approveWithin(unit, tx, tenant, invoiceId)
       if (command.delivery) {
         const send = { ...channelsFor(record.contact, command.delivery), eventType: CASE_EVENTS.sent }
         await sendLockedWithin(unit, tx, tenant, approved, checkChannels(send), send)

@@ -8,7 +8,7 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import { nextState } from '../../domain/invoicing/lifecycle.ts'
 import { invoiceEntry } from '../../domain/ledger/invoice-entry.ts'
 import { paymentReferenceForInvoice } from '../../domain/payments/payment-reference.ts'
-import type { Tx } from '../../storage/database.ts'
+import { forUpdate, type Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
@@ -37,6 +37,32 @@ export async function approveInvoice(
     .execute((tx) => approveWithin(context, tx, tenant, invoiceId, options))
 }
 
+/**
+ * Approves a draft the caller holds as it was created or read (createInvoice's answer, say). Only
+ * its version is read, under the row lock; the whole invoice is read again only if it changed
+ * since, so creating and approving in one unit of work reads the draft once.
+ */
+export async function approveHeldInvoice(
+  context: CoreContext,
+  tenant: Tenant,
+  draft: Invoice,
+  options: ApproveOptions = {},
+): Promise<Invoice> {
+  return context.storage.db.transaction().execute(async (tx) => {
+    const current = await forUpdate(
+      context.storage,
+      tx
+        .selectFrom('invoices')
+        .select('version')
+        .where('organization_id', '=', tenant.organizationId)
+        .where('invoice_id', '=', draft.invoiceId),
+    ).executeTakeFirst()
+    return current?.version === draft.version
+      ? approveLockedWithin(context, tx, tenant, draft, options)
+      : approveWithin(context, tx, tenant, draft.invoiceId, options)
+  })
+}
+
 /** The approval inside a caller's transaction, for use cases that approve as one step of more. */
 export async function approveWithin(
   context: CoreContext,
@@ -45,9 +71,24 @@ export async function approveWithin(
   invoiceId: string,
   options: ApproveOptions = {},
 ): Promise<Invoice> {
+  const draft = await lockInvoice(context.storage, tx, tenant.organizationId, invoiceId)
+  return approveLockedWithin(context, tx, tenant, draft, options)
+}
+
+/**
+ * The approval of a draft the caller's transaction already holds: one it has just created (its
+ * row is this transaction's own, so there is nothing to lock or read again) or has locked.
+ */
+export async function approveLockedWithin(
+  context: CoreContext,
+  tx: Tx,
+  tenant: Tenant,
+  draft: Invoice,
+  options: ApproveOptions = {},
+): Promise<Invoice> {
   const org = tenant.organizationId
   const now = nowIso(context)
-  const draft = await lockInvoice(context.storage, tx, org, invoiceId)
+  const invoiceId = draft.invoiceId
   const state = nextState(draft.state, 'approve')
   if (draft.lines.length === 0)
     throw new DomainError('invalid_field', 'an invoice needs at least one line before it is approved', {

@@ -8,7 +8,7 @@ import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
 import { recordEvent } from '../events/record-event.ts'
-import { discountToText, lineRows, loadInvoice, totalsColumns } from './invoice-record.ts'
+import { type CaseInfo, discountToText, invoiceFromRows, lineRows, totalsColumns } from './invoice-record.ts'
 import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts'
 
 export type CreateInvoiceOptions = Readonly<{
@@ -52,12 +52,10 @@ export async function createInvoice(
   input: DraftInvoiceInput,
   options: CreateInvoiceOptions = {},
 ): Promise<Invoice> {
-  const invoiceId = await context.storage.db
+  const created = await context.storage.db
     .transaction()
-    .execute((tx) => createWithin(context, tx, tenant, input, options))
-  const invoice = await loadInvoice(context.storage.db, tenant.organizationId, invoiceId)
-  if (!invoice) throw new Error('created invoice not found')
-  return invoice
+    .execute((tx) => createDraftWithin(context, tx, tenant, input, options))
+  return created.invoice
 }
 
 async function openCase(
@@ -67,21 +65,25 @@ async function openCase(
   contactId: string,
   options: CreateInvoiceOptions,
   now: string,
-): Promise<string> {
+): Promise<{ caseId: string; caseInfo: CaseInfo }> {
   if (options.caseId) {
     const existing = await tx
       .selectFrom('cases')
-      .select(['case_id', 'contact_id'])
+      .select(['case_id', 'contact_id', 'case_no', 'page_token'])
       .where('organization_id', '=', tenant.organizationId)
       .where('case_id', '=', options.caseId)
       .executeTakeFirst()
     if (!existing) throw notFound('case', options.caseId)
     if (existing.contact_id !== contactId)
       throw invalidField('contactId', 'an invoice joins a case of the same contact only')
-    return existing.case_id
+    return {
+      caseId: existing.case_id,
+      caseInfo: { caseNo: existing.case_no, pageToken: existing.page_token },
+    }
   }
   const caseId = newId()
   const caseNo = await takeCounter(context.storage, tx, tenant.organizationId, 'case')
+  const pageToken = newToken()
   await tx
     .insertInto('cases')
     .values({
@@ -89,13 +91,13 @@ async function openCase(
       case_id: caseId,
       case_no: caseNo,
       contact_id: contactId,
-      page_token: newToken(),
+      page_token: pageToken,
       extra: JSON.stringify(options.caseExtra ?? {}),
       created_at: now,
       updated_at: now,
     })
     .execute()
-  return caseId
+  return { caseId, caseInfo: { caseNo, pageToken } }
 }
 
 /** Creates the draft inside a caller's transaction and returns its id. */
@@ -109,9 +111,17 @@ export async function createWithin(
   return (await createDraftWithin(context, tx, tenant, input, options)).invoiceId
 }
 
-export type CreatedDraft = Readonly<{ invoiceId: string; caseId: string; contactId: string }>
+export type CreatedDraft = Readonly<{
+  invoiceId: string
+  caseId: string
+  contactId: string
+  invoice: Invoice
+}>
 
-/** Creates the draft inside a caller's transaction; says where it went, for callers that go on. */
+/**
+ * Creates the draft inside a caller's transaction and hands it back as written (the inserts return
+ * their rows), so neither the caller nor the answer reads it again.
+ */
 export async function createDraftWithin(
   context: CoreContext,
   tx: Tx,
@@ -122,8 +132,8 @@ export async function createDraftWithin(
   const now = nowIso(context)
   const invoiceId = newId()
   const draft = await resolveDraft(tx, tenant, input)
-  const caseId = await openCase(context, tx, tenant, draft.contactId, options, now)
-  await tx
+  const { caseId, caseInfo } = await openCase(context, tx, tenant, draft.contactId, options, now)
+  const row = await tx
     .insertInto('invoices')
     .values({
       organization_id: tenant.organizationId,
@@ -149,12 +159,16 @@ export async function createDraftWithin(
       created_at: now,
       updated_at: now,
     })
-    .execute()
-  if (draft.lines.length > 0)
-    await tx
-      .insertInto('invoice_lines')
-      .values(lineRows(tenant.organizationId, invoiceId, draft.lines, draft.totals))
-      .execute()
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const lines =
+    draft.lines.length > 0
+      ? await tx
+          .insertInto('invoice_lines')
+          .values(lineRows(tenant.organizationId, invoiceId, draft.lines, draft.totals))
+          .returningAll()
+          .execute()
+      : []
   await recordEvent(tx, {
     organizationId: tenant.organizationId,
     type: 'invoice.created',
@@ -162,5 +176,5 @@ export async function createDraftWithin(
     invoiceId,
     occurredAt: now,
   })
-  return { invoiceId, caseId, contactId: draft.contactId }
+  return { invoiceId, caseId, contactId: draft.contactId, invoice: invoiceFromRows(row, lines, caseInfo) }
 }

@@ -4,7 +4,7 @@
 // An approved invoice changes only in what it says about delivery (`sentState`, the person marked).
 
 import { annotateInvoice } from '../../../core/invoices/annotate-invoice.ts'
-import { approveInvoice } from '../../../core/invoices/approve-invoice.ts'
+import { approveHeldInvoice, approveInvoice } from '../../../core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../../core/invoices/create-invoice.ts'
 import { creditInvoice } from '../../../core/invoices/credit-invoice.ts'
 import { deleteDraftInvoice } from '../../../core/invoices/delete-draft-invoice.ts'
@@ -109,7 +109,7 @@ async function createBillyInvoice(context: RequestContext, input: WireInput): Pr
   } as DraftInvoiceInput)
   const invoice =
     state === 'approved'
-      ? await approveInvoice(context.core, context.tenant, draft.invoiceId, chosenNumber(draft))
+      ? await approveHeldInvoice(context.core, context.tenant, draft, chosenNumber(draft))
       : draft
   return changesOf(invoice, input)
 }
