@@ -167,4 +167,60 @@ describeEachEngine('billy files and attachments', ({ storage }) => {
     expect(deleted.json().meta.deletedRecords.attachments).toEqual([attachment.id])
     expect((await world.client.get(`/files/${file.id}`)).statusCode).toBe(200)
   })
+
+  test('attachments saved embedded in an invoice replace its attachments, even once approved', async () => {
+    const contactId = (await world.client.get(`/invoices/${invoiceId}`)).json().invoice.contactId
+    const first = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'a.pdf' })).json()
+      .files[0]
+    const second = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'b.pdf' })).json()
+      .files[0]
+
+    const created = await world.client.post('/invoices', {
+      invoice: {
+        contactId,
+        entryDate: '2026-10-03',
+        state: 'approved',
+        lines: [{ productId }],
+        attachments: [{ fileId: first.id, _clientId: 'a' }],
+      },
+    })
+    const id = created.json().invoices[0].id
+    const replaced = await world.client.put(`/invoices/${id}`, {
+      invoice: { attachments: [{ fileId: second.id }] },
+    })
+    const included = await world.client.get(`/invoices/${id}?include=invoice.attachments:embed`)
+
+    expect(created.statusCode).toBe(200)
+    expect(created.json().attachments).toEqual([
+      expect.objectContaining({ fileId: first.id, _clientId: 'a' }),
+    ])
+    expect(replaced.json().meta.deletedRecords.attachments).toEqual([created.json().attachments[0].id])
+    expect(included.json().invoice.attachments.map((a: { fileId: string }) => a.fileId)).toEqual([second.id])
+  })
+
+  test('a daybook transaction is created with its attachments; an unknown file is 422', async () => {
+    const accounts = (await world.client.get('/accounts?accountNo=5720')).json().accounts
+    const sales = (await world.client.get('/accounts?accountNo=1110')).json().accounts
+    const file = (await upload(PDF, { 'content-type': 'application/pdf', 'x-filename': 'bon.pdf' })).json()
+      .files[0]
+    const body = (fileId: string) => ({
+      daybookTransaction: {
+        entryDate: '2026-10-04',
+        description: 'Kontantsalg',
+        lines: [{ accountId: accounts[0].id, contraAccountId: sales[0].id, amount: 100, side: 'debit' }],
+        attachments: [{ fileId }],
+      },
+    })
+
+    const created = await world.client.post('/daybookTransactions', body(file.id))
+    const unknown = await world.client.post('/daybookTransactions', body('no-such-file'))
+
+    expect(created.statusCode).toBe(200)
+    expect(created.json().attachments[0]).toMatchObject({
+      fileId: file.id,
+      ownerReference: `daybookTransaction:${created.json().daybookTransactions[0].id}`,
+    })
+    expect(unknown.statusCode).toBe(422)
+    await world.client.delete(`/daybookTransactions/${created.json().daybookTransactions[0].id}`)
+  })
 })

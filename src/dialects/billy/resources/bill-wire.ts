@@ -120,7 +120,7 @@ export const BILL_DEF: ResourceDef = {
     subject: { type: 'string', access: 'readonly' },
   },
   hasMany: {
-    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'readonly' },
+    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'replace' },
     lines: { resource: 'billLine', inverse: 'billId', save: 'replace' },
     balanceModifiers: { resource: 'balanceModifier', inverse: 'subjectReference', save: 'readonly' },
   },

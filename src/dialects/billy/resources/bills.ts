@@ -26,7 +26,7 @@ import {
   textPatch,
   withBillyFields,
 } from './common.ts'
-import { withAttachmentsRemoved } from './files.ts'
+import { saveWithAttachments, withAttachmentsRemoved } from './files.ts'
 import { newLineKey, orderedLines } from './invoice-input.ts'
 import { taxOfRate } from './tax-rates.ts'
 
@@ -233,8 +233,14 @@ export const bills: Resource = {
         total: page.totalCount,
       }
     },
-    create: createBillyBill,
-    update: (context, id, input) => updateBillyBill(context, id, input),
+    create: (context, input) =>
+      saveWithAttachments(context, { resource: 'bill', type: 'bill' }, input, (rest) =>
+        createBillyBill(context, rest),
+      ),
+    update: (context, id, input) =>
+      saveWithAttachments(context, { resource: 'bill', type: 'bill', id }, input, (rest) =>
+        updateBillyBill(context, id, rest),
+      ),
     async delete(context, id) {
       const [bill] = await getBills(context.core, context.tenant, [id])
       if (!bill) return { changed: [], deleted: [] }

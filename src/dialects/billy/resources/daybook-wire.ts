@@ -91,7 +91,7 @@ export const DAYBOOK_TRANSACTION_DEF: ResourceDef = {
   },
   hasMany: {
     lines: { resource: 'daybookTransactionLine', inverse: 'daybookTransactionId', save: 'create' },
-    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'readonly' },
+    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'create' },
   },
   operations: ['get', 'list', 'create', 'update', 'bulkSave', 'delete', 'bulkDelete'],
   filters: {

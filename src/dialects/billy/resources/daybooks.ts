@@ -38,7 +38,7 @@ import {
   lineId,
   transactionToWire,
 } from './daybook-wire.ts'
-import { withAttachmentsRemoved } from './files.ts'
+import { saveWithAttachments, withAttachmentsRemoved } from './files.ts'
 
 const NONE: Changes = { changed: [], deleted: [] }
 
@@ -226,7 +226,13 @@ export const daybookTransactions: Resource = {
         total: page.totalCount,
       }
     },
-    create: createTransaction,
+    create: (context, input) =>
+      saveWithAttachments(
+        context,
+        { resource: 'daybookTransaction', type: 'daybook_transaction' },
+        input,
+        (rest) => createTransaction(context, rest),
+      ),
     update: updateTransaction,
     async delete(context, id) {
       const [current] = await getDaybookTransactions(context.core, context.tenant, [id])

@@ -16,8 +16,17 @@ import {
   type StoredFile,
   uploadFile,
 } from '../../../core/files/stored-files.ts'
+import { assert } from '../../../domain/assert.ts'
 import { invalidField } from '../../../domain/errors.ts'
-import type { Changes, RequestContext, Resource, WireRecord } from '../engine/resource.ts'
+import {
+  type Changes,
+  mergeChanges,
+  type RecordRef,
+  type RequestContext,
+  type Resource,
+  type WireInput,
+  type WireRecord,
+} from '../engine/resource.ts'
 import { listInMemory } from '../engine/static-store.ts'
 import { wireTime } from '../engine/wire-values.ts'
 import { CREATED_TIME, checkOrganization, ORGANIZATION, ref, text } from './common.ts'
@@ -27,6 +36,35 @@ const OWNER_TYPES: Readonly<Record<string, AttachmentOwner['type']>> = {
   invoice: 'invoice',
   bill: 'bill',
   daybookTransaction: 'daybook_transaction',
+}
+
+/**
+ * Saves a document whose request embeds `attachments` (`[{fileId, priority}]`): the document is
+ * saved first, then its attachments are replaced by the embedded ones, in the same transaction.
+ */
+export async function saveWithAttachments(
+  context: RequestContext,
+  owner: Readonly<{ resource: string; type: AttachmentOwner['type']; id?: string }>,
+  input: WireInput,
+  save: (input: WireInput) => Promise<Changes>,
+): Promise<Changes> {
+  const children = input.children.attachments
+  if (!children) return save(input)
+  const { attachments: _embedded, ...others } = input.children
+  const changes = await save({ ...input, children: others })
+  const ownerId = owner.id ?? changes.changed.find((changed) => changed.resource === owner.resource)?.id
+  assert(ownerId, `a saved ${owner.resource} names itself among the changes`)
+  const removed = await detachAllFrom(context.core, context.tenant, [ownerId])
+  const added: RecordRef[] = []
+  for (const child of children) {
+    const attachment = await attachFile(context.core, context.tenant, {
+      fileId: text(child, 'fileId') ?? '',
+      owner: { type: owner.type, id: ownerId },
+      ...(typeof child.values.priority === 'number' ? { priority: child.values.priority } : {}),
+    })
+    added.push(ref('attachment', attachment.attachmentId, child.clientId))
+  }
+  return mergeChanges(changes, { changed: added, deleted: removed.map((id) => ref('attachment', id)) })
 }
 
 /** A deleted owner's attachments go with it; their files stay. Adds them to the deleted records. */

@@ -47,7 +47,7 @@ export const INVOICE_DEF: ResourceDef = {
     lines: { resource: 'invoiceLine', inverse: 'invoiceId', save: 'replace' },
     balanceModifiers: { resource: 'balanceModifier', inverse: 'subjectReference', save: 'readonly' },
     lateFees: { resource: 'invoiceLateFee', inverse: 'invoiceId', save: 'readonly' },
-    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'readonly' },
+    attachments: { resource: 'attachment', inverse: 'ownerReference', save: 'replace' },
   },
   operations: ['get', 'list', 'create', 'update', 'bulkSave', 'delete', 'bulkDelete'],
   filters: {

@@ -16,7 +16,7 @@ import { DomainError, invalidField, missingField } from '../../../domain/errors.
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import type { Changes, RecordRef, RequestContext, Resource, WireInput } from '../engine/resource.ts'
 import { baseCurrencyOf, billyFieldsOf, checkOrganization, ref, text, withBillyFields } from './common.ts'
-import { withAttachmentsRemoved } from './files.ts'
+import { saveWithAttachments, withAttachmentsRemoved } from './files.ts'
 import { INVOICE_DEF } from './invoice-def.ts'
 import { invoiceFilters, invoiceOrder, invoiceSearch } from './invoice-filters.ts'
 import { currencyFor, draftFieldsOf, linesFromWire, needsCurrency, orderedLines } from './invoice-input.ts'
@@ -114,6 +114,8 @@ async function createBillyInvoice(context: RequestContext, input: WireInput): Pr
   return changesOf(invoice, input)
 }
 
+const INVOICE_OWNER = { resource: 'invoice', type: 'invoice' } as const
+
 const ANNOTATIONS = new Set(['sentState', 'attContactPersonId', 'state', 'organizationId'])
 
 async function updateApproved(context: RequestContext, invoice: Invoice, input: WireInput): Promise<Changes> {
@@ -200,8 +202,12 @@ export const invoices: Resource = {
         total: page.totalCount,
       }
     },
-    create: createBillyInvoice,
-    update: (context, id, input) => updateBillyInvoice(context, id, input),
+    create: (context, input) =>
+      saveWithAttachments(context, INVOICE_OWNER, input, (rest) => createBillyInvoice(context, rest)),
+    update: (context, id, input) =>
+      saveWithAttachments(context, { ...INVOICE_OWNER, id }, input, (rest) =>
+        updateBillyInvoice(context, id, rest),
+      ),
     async delete(context, id) {
       const [invoice] = await invoicesByIds(context, [id])
       if (!invoice) return { changed: [], deleted: [] }
