@@ -41,10 +41,11 @@ function adapt(db: DatabaseSync): SqliteDatabase {
   function wrap(stmt: StatementSync): SqliteStatement {
     stmt.setReadBigInts(true)
     const columns = stmt.columns()
-    const readers = columns.map((column) => [column.name, readerFor(column.type)] as const)
-    const needsMapping = readers.some(([, reader]) => reader !== asIs)
+    // Only the columns whose values change are visited: a wide row (an invoice) has a few.
+    const readers = columns
+      .map((column) => [column.name, readerFor(column.type)] as const)
+      .filter(([, reader]) => reader !== asIs)
     const mapRow = (row: unknown): unknown => {
-      if (!needsMapping) return row
       const record = row as Record<string, unknown>
       for (const [name, reader] of readers) record[name] = reader(record[name])
       return record
@@ -52,7 +53,10 @@ function adapt(db: DatabaseSync): SqliteDatabase {
     const params = (parameters: ReadonlyArray<unknown>) => parameters.map(toParameter) as never[]
     return {
       reader: columns.length > 0,
-      all: (parameters) => stmt.all(...params(parameters)).map(mapRow),
+      all: (parameters) => {
+        const rows = stmt.all(...params(parameters))
+        return readers.length === 0 ? rows : rows.map(mapRow)
+      },
       run: (parameters) => stmt.run(...params(parameters)),
       *iterate(parameters) {
         for (const row of stmt.iterate(...params(parameters))) yield mapRow(row)
