@@ -36,7 +36,14 @@ export const MIGRATOR_TABLES = ['kysely_migration', 'kysely_migration_lock'] as 
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works below the typed schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
+  // Migrations from work done side by side can land in another order than their names; each one
+  // touches only its own tables and columns, so a database that ran a later one still takes an
+  // earlier one that arrives after it.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)

@@ -21,7 +21,7 @@ export async function getCaseByToken(context: CoreContext, token: string): Promi
   // The index lookup is exact, but compare again so a collation quirk can never match a near miss.
   if (!row || row.page_token !== token) throw pageNotFound()
   const view = await loadCaseView(context.storage.db, row.organization_id, row.case_id)
-  if (!view || !view.invoices.some((invoice) => invoice.state !== 'draft' && invoice.state !== 'deleted'))
+  if (!view?.invoices.some((invoice) => invoice.state !== 'draft' && invoice.state !== 'deleted'))
     throw pageNotFound()
   return view
 }

@@ -94,7 +94,7 @@ export async function acceptOffer(context: CoreContext, token: string, offerId: 
     ).executeTakeFirstOrThrow()
     const extra = JSON.parse(row.extra) as CaseExtra
     const offer = (extra.offers ?? []).find((candidate) => candidate.offerId === offerId)
-    if (!offer || offer.kind !== 'sale') throw notFound('offer', offerId)
+    if (offer?.kind !== 'sale') throw notFound('offer', offerId)
     if (offer.acceptedAt)
       throw new DomainError('wrong_state', 'this offer was already accepted', { field: 'offerId' })
     const invoiceId = await createWithin(
