@@ -1,7 +1,7 @@
 // The routes of a record resource by its spec: list (filters, paging, order, the parent id when
 // required), get, create (201), edit and delete, each through the core's record use cases. A
 // create or edit that sets an exclusive flag (is_default) clears it on the others in the same
-// transaction.
+// transaction, and so does a spec's afterChange: what it refuses undoes the change.
 
 import type { FastifyRequest } from 'fastify'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
@@ -145,9 +145,9 @@ export function recordRoutes(spec: RecordSpec): Routes {
           })
           if (spec.exclusiveFlag && data[spec.exclusiveFlag] === '1')
             await clearOthers(unit, t, spec, stored.recordNo, data)
+          await spec.afterChange?.(unit, t)
           return stored
         })
-        await spec.afterChange?.(core, t)
         return sendRecord(request, reply, recordToWire(spec, created), 201)
       })
 
@@ -170,9 +170,9 @@ export function recordRoutes(spec: RecordSpec): Routes {
           const stored = await updateRecord(unit, t, spec.resource, recordNo, () => withKeys(spec, data))
           if (spec.exclusiveFlag && data[spec.exclusiveFlag] === '1')
             await clearOthers(unit, t, spec, recordNo, data)
+          await spec.afterChange?.(unit, t)
           return stored
         })
-        await spec.afterChange?.(core, t)
         return sendRecord(request, reply, recordToWire(spec, updated))
       })
 
@@ -183,8 +183,10 @@ export function recordRoutes(spec: RecordSpec): Routes {
         const current = await getRecord(core, t, spec.resource, recordNo)
         if (spec.parent && current.ownerId) await spec.parent.assertWritable?.(core, t, current.ownerId)
         await spec.beforeDelete?.(core, t, current.data as Data, recordNo)
-        await deleteRecord(core, t, spec.resource, recordNo)
-        await spec.afterChange?.(core, t)
+        await inOneTransaction(core, async (unit) => {
+          await deleteRecord(unit, t, spec.resource, recordNo)
+          await spec.afterChange?.(unit, t)
+        })
         return sendNothing(reply)
       })
   }

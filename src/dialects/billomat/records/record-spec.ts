@@ -62,7 +62,10 @@ export type RecordSpec = Readonly<{
     data: Readonly<Record<string, string>>,
     recordNo: bigint,
   ) => Promise<void>
-  /** Runs after a create, edit or delete has committed (mirrors the records into the core). */
+  /**
+   * Runs inside a create's, edit's or delete's transaction, after the record is written (mirrors the
+   * records into the core): when it throws, nothing of the change is saved.
+   */
   afterChange?: (core: CoreContext, tenant: Tenant) => Promise<void>
   /** Checks a create or edit beyond single fields (a referenced record exists). */
   validate?: (core: CoreContext, tenant: Tenant, data: Readonly<Record<string, string>>) => Promise<void>

@@ -1,13 +1,16 @@
 // Billomat's reminder texts are the account's dunning levels (§2.9): ordered by `sorting`, each
 // with a subject, header, footer and a charge. They are kept as records and mirrored into the
 // core's dunning settings after every change, so the scheduler's reminders carry each level's
-// charge as their fee: one level per text, automatic reminders while any text exists.
+// charge as their fee: one level per text, automatic reminders while any text exists. The mirror
+// runs in the change's own transaction, so a charge the country's limits refuse (Denmark's cap)
+// saves nothing.
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { getDunningSettings, updateDunningSettings } from '../../../core/dunning/update-dunning-settings.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
 import type { DialectRecord } from '../../../core/records/dialect-record.ts'
 import { findRecords } from '../../../core/records/list-records.ts'
+import { DomainError, invalidField } from '../../../domain/errors.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
 import type { WireStrings } from '../invoices/extra.ts'
@@ -57,5 +60,16 @@ export async function syncDunningLevels(core: CoreContext, tenant: Tenant): Prom
     reminderDays,
     reminderFeesMinor,
     chargeInterest: false,
+  }).catch((error: unknown) => {
+    throw asLevelError(error, levels)
   })
+}
+
+/** A refused level fee (`reminderFees.2`) is the client's `charge_amount` of that reminder text. */
+function asLevelError(error: unknown, levels: readonly DialectRecord[]): unknown {
+  const field = error instanceof DomainError ? error.details.field : undefined
+  const index = /^reminderFees\.(\d+)$/.exec(field ?? '')?.[1]
+  if (!(error instanceof DomainError) || index === undefined) return error
+  const name = (levels[Number(index)]?.data as WireStrings | undefined)?.name ?? `level ${Number(index) + 1}`
+  return invalidField('charge_amount', `charge_amount of ${name}: ${error.message}`)
 }
