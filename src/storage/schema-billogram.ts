@@ -46,6 +46,8 @@ export type BillingTabsTable = {
   period_start_on: string | null
   bill_on: string | null
   failed_on: string | null
+  /** Migration 0016: the day the customer's billing series began; null means period_start_on. */
+  period_anchor_on: string | null
 }
 
 export type BillingTabItemsTable = {

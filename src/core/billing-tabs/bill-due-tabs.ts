@@ -7,14 +7,14 @@
 // the next day. Each tab is its own transaction, so one bad tab never holds back the others.
 
 import {
-  billingPeriodEnd,
-  currentPeriodStart,
+  billingDayAfter,
   isBillingFrequency,
+  periodStartHolding,
 } from '../../domain/billing-tabs/billing-period.ts'
 import { DomainError } from '../../domain/errors.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { enqueueOutbox } from '../events/record-event.ts'
-import type { TabSettings } from './billing-tab-record.ts'
+import { anchorOf, type TabSettings } from './billing-tab-record.ts'
 import { emptyBillingTab } from './tab-operations.ts'
 
 /** The outbox kind of a scheduled emptying that failed; its payload is a TabFailure. */
@@ -34,7 +34,15 @@ export const TAB_BATCH_SIZE = 100
 async function dueTabs(context: CoreContext, organizationId: string, today: string) {
   return context.storage.db
     .selectFrom('billing_tabs')
-    .select(['billing_tab_id', 'contact_id', 'settings', 'period_start_on', 'bill_on'])
+    .select([
+      'billing_tab_id',
+      'contact_id',
+      'settings',
+      'period_start_on',
+      'period_anchor_on',
+      'created_at',
+      'bill_on',
+    ])
     .where('organization_id', '=', organizationId)
     .where('emptied_at', 'is', null)
     .where('bill_on', '<=', today)
@@ -50,13 +58,15 @@ type DueTab = Awaited<ReturnType<typeof dueTabs>>[number]
 /** A due tab without lines has nothing to bill: its next period holds today. */
 async function moveToNextPeriod(context: CoreContext, tenant: Tenant, tab: DueTab, today: string) {
   const frequency = (JSON.parse(tab.settings) as TabSettings).billingFrequency
-  const startOn =
-    isBillingFrequency(frequency) && tab.bill_on ? currentPeriodStart(tab.bill_on, frequency, today) : today
+  if (!isBillingFrequency(frequency)) return
+  const anchorOn = anchorOf(tab)
+  const startOn = periodStartHolding(anchorOn, frequency, today)
   await context.storage.db
     .updateTable('billing_tabs')
     .set({
       period_start_on: startOn,
-      bill_on: isBillingFrequency(frequency) ? billingPeriodEnd(startOn, frequency) : null,
+      period_anchor_on: anchorOn,
+      bill_on: billingDayAfter(anchorOn, frequency, startOn),
     })
     .where('organization_id', '=', tenant.organizationId)
     .where('billing_tab_id', '=', tab.billing_tab_id)

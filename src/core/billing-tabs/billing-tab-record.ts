@@ -2,9 +2,9 @@
 // id, billed together when the tab is emptied. The one place that knows the billing-tab columns.
 
 import {
-  billingPeriodEnd,
-  currentPeriodStart,
+  billingDayAfter,
   isBillingFrequency,
+  periodStartHolding,
 } from '../../domain/billing-tabs/billing-period.ts'
 import type { Executor } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
@@ -74,8 +74,9 @@ export async function loadTab(
 }
 
 /**
- * A new open tab for the contact (not yet inserted): the settings of its last tab carried over,
- * and its billing period starting where that tab's period ended, or today for a first tab.
+ * A new open tab for the contact (not yet inserted): the settings and the series' anchor of its
+ * last tab carried over, and its billing period the series' period that holds today (today itself
+ * when the last tab was emptied before its billing day), or starting today for a first tab.
  */
 export async function newTabRow(
   context: CoreContext,
@@ -91,19 +92,19 @@ export async function newTabRow(
   const today = todayFor(context, organization.clock_offset_days)
   const last = await db
     .selectFrom('billing_tabs')
-    .select(['settings', 'period_start_on'])
+    .select(['settings', 'period_start_on', 'period_anchor_on', 'bill_on'])
     .where('organization_id', '=', organizationId)
     .where('contact_id', '=', contactId)
     .where('emptied_at', 'is not', null)
     .orderBy('emptied_at', 'desc')
     .executeTakeFirst()
   const settings = last ? (JSON.parse(last.settings) as TabSettings) : {}
+  const anchorOn = last?.period_anchor_on ?? last?.period_start_on ?? today
   const frequency = settings.billingFrequency
-  const periodStartOn =
-    last?.period_start_on && isBillingFrequency(frequency)
-      ? currentPeriodStart(billingPeriodEnd(last.period_start_on, frequency), frequency, today)
+  const startOn =
+    isBillingFrequency(frequency) && anchorOn <= today && (last?.bill_on ?? today) <= today
+      ? periodStartHolding(anchorOn, frequency, today)
       : today
-  const startOn = periodStartOn > today ? today : periodStartOn
   return {
     organization_id: organizationId,
     billing_tab_id: newId(),
@@ -113,16 +114,25 @@ export async function newTabRow(
     created_at: nowIso(context),
     emptied_at: null,
     period_start_on: startOn,
-    bill_on: billOnOf(startOn, settings),
+    bill_on: billOnOf(anchorOn, startOn, settings),
     failed_on: null,
+    period_anchor_on: anchorOn,
   }
 }
 
-/** The day a period that starts on `startOn` is billed under `settings`; null without a frequency. */
-export function billOnOf(startOn: string, settings: TabSettings): string | null {
+/**
+ * The day the period that starts on `startOn`, in the series anchored on `anchorOn`, is billed
+ * under `settings`; null without a frequency.
+ */
+export function billOnOf(anchorOn: string, startOn: string, settings: TabSettings): string | null {
   return isBillingFrequency(settings.billingFrequency)
-    ? billingPeriodEnd(startOn, settings.billingFrequency)
+    ? billingDayAfter(anchorOn, settings.billingFrequency, startOn)
     : null
+}
+
+/** The day a tab row's series began: its own period start for rows written before the anchor. */
+export function anchorOf(row: Pick<BillingTabsTable, 'period_anchor_on' | 'period_start_on' | 'created_at'>) {
+  return row.period_anchor_on ?? row.period_start_on ?? row.created_at.slice(0, 10)
 }
 
 /** The contact's open tab row (not yet emptied), if any. */

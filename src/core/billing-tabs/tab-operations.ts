@@ -11,6 +11,7 @@ import { createCase } from '../cases/save-case.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
 import {
+  anchorOf,
   type BillingTab,
   billOnOf,
   itemFromRow,
@@ -140,21 +141,18 @@ export async function putTabSettings(
     const row = existing ?? (await newTabRow(context, tx, org, contactId))
     if (!existing) await tx.insertInto('billing_tabs').values(row).execute()
     const merged = settings === null ? {} : { ...(JSON.parse(row.settings) as TabSettings), ...settings }
+    // A new frequency moves the day the tab is billed: the series' next day after the period began.
+    const changed = {
+      settings: JSON.stringify(merged),
+      bill_on: billOnOf(anchorOf(row), row.period_start_on ?? row.created_at.slice(0, 10), merged),
+    }
     await tx
       .updateTable('billing_tabs')
-      // A new frequency moves the day the tab is billed: one period after the period began.
-      .set({
-        settings: JSON.stringify(merged),
-        bill_on: billOnOf(row.period_start_on ?? row.created_at.slice(0, 10), merged),
-      })
+      .set(changed)
       .where('organization_id', '=', org)
       .where('billing_tab_id', '=', row.billing_tab_id)
       .execute()
-    return loadTab(tx, org, {
-      ...row,
-      settings: JSON.stringify(merged),
-      bill_on: billOnOf(row.period_start_on ?? row.created_at.slice(0, 10), merged),
-    })
+    return loadTab(tx, org, { ...row, ...changed })
   })
 }
 

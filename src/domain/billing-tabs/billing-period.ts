@@ -1,11 +1,12 @@
-// A billing tab's periods: a tab opened on a day is billed when its period ends, one week, month,
-// quarter or year later, and the next tab's period starts where that one ended, so a monthly tab
-// is billed on the same day of every month. The invariant it protects: a period always ends after
-// it starts, and a month-end start ends on the month end of a shorter month (31 January plus one
-// month is 28 or 29 February), never in the month after.
+// A billing tab's periods: the customer's first tab anchors a series, and every billing day is an
+// occurrence of that series counted from the anchor (the recurrence Billomat recurrings use), so a
+// monthly series begun on 31 January bills on 28 February, 31 March, 30 April, ... and not on the
+// 28th ever after. The invariant it protects: a period always ends after it starts, and where a
+// period falls depends only on the anchor, the frequency and the day.
 
 import { assert } from '../assert.ts'
-import { addDays, isIsoDate } from '../calendar/dates.ts'
+import { daysBetween, isIsoDate } from '../calendar/dates.ts'
+import { occurrenceOn, type Recurrence } from '../recurring/recurrence.ts'
 
 export const BILLING_FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const
 export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number]
@@ -14,44 +15,38 @@ export function isBillingFrequency(value: unknown): value is BillingFrequency {
   return (BILLING_FREQUENCIES as readonly unknown[]).includes(value)
 }
 
-const MONTHS: Readonly<Record<Exclude<BillingFrequency, 'weekly'>, number>> = {
-  monthly: 1,
-  quarterly: 3,
-  yearly: 12,
+const RECURRENCES: Readonly<Record<BillingFrequency, Recurrence>> = {
+  weekly: { cycle: 'weekly', cycleNumber: 1 },
+  monthly: { cycle: 'monthly', cycleNumber: 1 },
+  quarterly: { cycle: 'monthly', cycleNumber: 3 },
+  yearly: { cycle: 'yearly', cycleNumber: 1 },
 }
 
-/** The day `months` calendar months after `isoDate`, clamped to the end of a shorter month. */
-function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(day, lastDay))
-  return target.toISOString().slice(0, 10)
+const DAYS_PER_STEP: Readonly<Record<BillingFrequency, number>> = {
+  weekly: 7,
+  monthly: 365.2425 / 12,
+  quarterly: 365.2425 / 4,
+  yearly: 365.2425,
 }
 
-/** The day the period that starts on `startOn` ends and is billed. */
-export function billingPeriodEnd(startOn: string, frequency: BillingFrequency): string {
-  assert(isIsoDate(startOn), `a billing period starts on a day, got ${startOn}`)
-  return frequency === 'weekly' ? addDays(startOn, 7) : addMonths(startOn, MONTHS[frequency])
+/** The step of the anchor's series whose period holds `day` (occurrence(step) <= day < occurrence(step + 1)). */
+function stepHolding(anchorOn: string, frequency: BillingFrequency, day: string): number {
+  assert(isIsoDate(anchorOn) && isIsoDate(day), `billing periods count days, got ${anchorOn} and ${day}`)
+  assert(day >= anchorOn, `a billing series is anchored on or before ${day}, got ${anchorOn}`)
+  const recurrence = RECURRENCES[frequency]
+  // An estimate from the mean step length, corrected by at most a step or two either way.
+  let step = Math.max(0, Math.floor(daysBetween(anchorOn, day) / DAYS_PER_STEP[frequency]))
+  while (step > 0 && occurrenceOn(anchorOn, recurrence, step) > day) step -= 1
+  while (occurrenceOn(anchorOn, recurrence, step + 1) <= day) step += 1
+  return step
 }
 
-/** Bounds the catch-up over periods nobody billed in (ten years of weeks). */
-const MAX_SKIPPED_PERIODS = 600
+/** The start of the period of the anchor's series that holds `day`. */
+export function periodStartHolding(anchorOn: string, frequency: BillingFrequency, day: string): string {
+  return occurrenceOn(anchorOn, RECURRENCES[frequency], stepHolding(anchorOn, frequency, day))
+}
 
-/**
- * The start of the period that holds `today`, counted on from the start of an earlier one: a
- * customer whose last tab was billed months ago starts a new period today's period, not a past one.
- */
-export function currentPeriodStart(
-  earlierStartOn: string,
-  frequency: BillingFrequency,
-  today: string,
-): string {
-  let start = earlierStartOn
-  for (let step = 0; step < MAX_SKIPPED_PERIODS; step += 1) {
-    const end = billingPeriodEnd(start, frequency)
-    if (end > today) return start
-    start = end
-  }
-  return today
+/** The day the period holding `day` ends and is billed: the series' first occurrence after `day`. */
+export function billingDayAfter(anchorOn: string, frequency: BillingFrequency, day: string): string {
+  return occurrenceOn(anchorOn, RECURRENCES[frequency], stepHolding(anchorOn, frequency, day) + 1)
 }
