@@ -4,6 +4,7 @@
 
 import { sql } from 'kysely'
 import type { CoreContext, Tenant } from '../context.ts'
+import { withJsonFields } from '../queries/json-field.ts'
 import {
   applyFilters,
   applyOrder,
@@ -106,12 +107,14 @@ export async function listCases(
         and earlier.case_id = invoices.case_id and earlier.kind = 'invoice' and +earlier.invoice_seq < invoices.invoice_seq)`,
     )
   checkPage(spec)
-  const filtered = applyFilters(base, CASE_FIELDS, spec)
+  // `extra.<key>…` reads the primary invoice's extra (a partner's hand-over, say).
+  const fields = withJsonFields(CASE_FIELDS, context.storage.engine, 'extra', 'invoices.extra', spec)
+  const filtered = applyFilters(base, fields, spec)
   // One pass for the page and the total (a window count): a second query would walk every
   // matching case again. Past the last page no row carries the total, so it is counted then.
   const rows = await applyOrder(
     filtered.select(['cases.case_id', sql<bigint | number>`count(*) over ()`.as('total')]),
-    CASE_FIELDS,
+    fields,
     spec.orderBy ?? [],
     'cases.case_no',
   )

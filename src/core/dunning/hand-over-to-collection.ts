@@ -1,4 +1,6 @@
-// Moves an overdue invoice to collection (the lifecycle's `collect`): counts the dunning clock to
+// Moves an overdue invoice to collection (the lifecycle's `collect`): an open invoice whose due
+// date has passed is first marked overdue (the overdue job may not have reached it yet), one not yet
+// due is refused, since a claim goes to collection only once it is due. Counts the dunning clock to
 // today, charges the interest earned since the last reminder, hands the claim to the organization's
 // collection partner and records the event. One transaction. From then on the dunning clock stands
 // still: the partner pursues the claim, and its outcome comes back as a payment or a write-off.
@@ -12,6 +14,7 @@ import type { Tx } from '../../storage/database.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { recordAndAnnounce } from '../events/record-event.ts'
 import { lockInvoice, saveLockedInvoice } from '../invoices/lock-invoice.ts'
+import { markOverdueInvoices } from '../invoices/mark-overdue.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
 import { chargeDunningFees } from './charge-dunning-fees.ts'
 import { COLLECTION_PARTNERS, type Handover, type HandoverKind } from './collection-partner.ts'
@@ -59,6 +62,7 @@ export async function handOverWithin(
       `no collection partner is called ${facts.settings.collectionPartner}`,
     )
   const action = kind === 'factoring' ? 'sell' : 'collect'
+  if (action === 'collect') await markOverdueInvoices(unit, tenant, { invoiceIds: [invoiceId] })
   const { invoice, counted, interestMinor } = await prepareHandOver(unit, tx, facts, org, invoiceId, action)
   const collected = nextState(invoice.state, action)
   const chargedMinor = await chargeDunningFees(
@@ -142,6 +146,15 @@ async function prepareHandOver(
   if (invoice.kind !== 'invoice')
     throw new DomainError('wrong_state', 'only invoices go to collection', { field: 'invoiceId' })
   // Refused unless the lifecycle lets this invoice go (collection: it is overdue; factoring: open).
+  if (action === 'collect' && invoice.state === 'open')
+    throw new DomainError(
+      'wrong_state',
+      `the claim is not due until ${invoice.dueDate ?? 'it has a due date'}`,
+      {
+        state: invoice.state,
+        action,
+      },
+    )
   nextState(invoice.state, action)
   const row = await lockDunningRow(unit.storage, tx, org, invoiceId, now)
   const contact = await tx

@@ -44,12 +44,31 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
     const early = await command(unpaid.id, 'collect')
     const collected = await command(late.id, 'collect', null)
 
-    expect(early.json.status).toBe('INVALID_OBJECT_STATE')
+    expect(early.json).toMatchObject({
+      status: 'INVALID_OBJECT_STATE',
+      data: { message: expect.stringContaining('not due until') },
+    })
     expect(collected.json.data.state).toBe('Collection')
     expect(collected.json.data.events.at(-1)).toMatchObject({
       type: 'Collection',
       data: { collector_method: 'operator' },
     })
+  })
+
+  test('collect from Unpaid once the due date has passed: marked Overdue, then handed over', async () => {
+    api.setNow('2026-03-02T09:00:00.000Z')
+    const billogram = await createBillogram(api, customerNo, {
+      due_days: 10,
+      on_success: { command: 'send', method: 'Email' },
+    })
+    api.setNow('2026-03-20T09:00:00.000Z')
+    const unpaid = await get(billogram.id)
+
+    const collected = await command(billogram.id, 'collect')
+
+    expect(unpaid.state).toBe('Unpaid')
+    expect(collected.json.data.state).toBe('Collection')
+    expect(eventTypes(collected.json.data).slice(-2)).toEqual(['Overdue', 'Collection'])
   })
 
   test('a collector payment recorded by billogram id ends it Paid with CollectorPayment', async () => {
@@ -124,5 +143,50 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
     await expect(notHanded).rejects.toMatchObject({ code: 'wrong_state' })
     const unnamed = record({ outcome: 'sold' })
     await expect(unnamed).rejects.toMatchObject({ code: 'invalid_field', details: { field: 'case' } })
+  })
+
+  test('the state filter finds exactly the billograms shown in each partner state, and no others', async () => {
+    const collected = await overdue()
+    const factoring = await createBillogram(api, customerNo, { _event: 'sell' })
+    const sold = await createBillogram(api, customerNo, { _event: 'sell' })
+    const denied = await createBillogram(api, customerNo, { _event: 'sell' })
+    const ended = await overdue()
+    const paid = await overdue()
+    await command(collected.id, 'collect')
+    await command(ended.id, 'collect')
+    await record({ billogram: ended.id, outcome: 'written_off' })
+    await record({ billogram: sold.id, outcome: 'sold' })
+    await record({ billogram: denied.id, outcome: 'denied' })
+    await command(paid.id, 'payment', { amount: 1250 })
+
+    const all = await api.call('GET', '/billogram?page_size=500')
+    const shown = new Map<string, string[]>()
+    for (const billogram of all.json.data as { id: string; state: string }[])
+      shown.set(billogram.state, [...(shown.get(billogram.state) ?? []), billogram.id])
+    const states = ['Collection', 'Factoring', 'Sold', 'CollectorEnded', 'FactoringDenied', 'Paid', 'Ended']
+    const found = new Map<string, string[]>()
+    for (const state of [...states, 'Unpaid', 'Overdue']) {
+      const page = await api.call(
+        'GET',
+        `/billogram?filter_type=field&filter_field=state&filter_value=${state}&page_size=500`,
+      )
+      found.set(state, (page.json.data as { id: string }[]).map((billogram) => billogram.id).sort())
+    }
+
+    for (const state of [...states, 'Unpaid', 'Overdue'])
+      expect(found.get(state), state).toEqual((shown.get(state) ?? []).sort())
+    expect(found.get('Collection')).toContain(collected.id)
+    expect(found.get('Factoring')).toContain(factoring.id)
+    expect(found.get('Sold')).toContain(sold.id)
+    expect(found.get('CollectorEnded')).toContain(ended.id)
+    expect(found.get('FactoringDenied')).toContain(denied.id)
+    expect(found.get('Paid')).toContain(paid.id)
+    const both = await api.call(
+      'GET',
+      '/billogram?filter_type=field&filter_field=state&filter_value=Factoring,Sold',
+    )
+    expect(both.json.meta.total_count).toBe(
+      (found.get('Factoring')?.length ?? 0) + (found.get('Sold')?.length ?? 0),
+    )
   })
 })

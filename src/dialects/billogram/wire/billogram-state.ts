@@ -3,10 +3,16 @@
 // filter. The core decides every transition; this only names them. An overdue billogram is
 // `Overdue` until its first reminder, then `Reminder_1`, `Reminder_2`, `Reminder_3` and
 // `Reminder_Many` from the fourth. The `Overdue` filter matches every overdue billogram, reminded
-// or not, so a client that looks for late payers by `Overdue` finds them all. States the core never
-// reaches (Sending, Collecting, CollectorEnded, Factoring, Sold, FactoringDenied) match nothing.
+// or not, so a client that looks for late payers by `Overdue` finds them all. The partner states
+// (Collection, Factoring, Sold, CollectorEnded, FactoringDenied) are read from the hand-over the
+// invoice keeps, by the list filter too. States the core never reaches (Sending, Collecting) match
+// nothing.
 
 import { handoverOf } from '../../../core/dunning/collection-partner.ts'
+import {
+  COLLECTION_OUTCOMES,
+  type CollectionOutcome,
+} from '../../../core/dunning/record-collection-outcome.ts'
 import type { Filter } from '../../../core/queries/list-spec.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { BillogramWireError } from '../errors.ts'
@@ -86,41 +92,64 @@ export function billogramStateOf(primary: Invoice, reminderLevel = 0): Billogram
   }
 }
 
-const NOTHING: readonly Filter[] = [{ field: 'state', op: 'in', value: [] }]
+type Groups = readonly (readonly Filter[])[]
 
-function reminded(op: 'eq' | 'gte', level: bigint): readonly Filter[] {
+const NOTHING: Groups = [[{ field: 'state', op: 'in', value: [] }]]
+
+// The hand-over the invoice keeps (its extra), as the list filter reads it: the kind of partner
+// and the outcome it recorded, each null when there is none.
+const KIND = 'extra.handover.kind'
+const OUTCOME = 'extra.handover.outcome'
+
+const inState = (state: string): Filter => ({ field: 'state', op: 'eq', value: state })
+const noOutcome: Filter = { field: OUTCOME, op: 'isNull' }
+
+/** `state` with no outcome, or with any outcome but `shownAs`, which gives it a partner state. */
+function withoutOutcome(state: Filter, extra: readonly Filter[], shownAs: CollectionOutcome): Groups {
+  const others = COLLECTION_OUTCOMES.filter((outcome) => outcome !== shownAs)
   return [
-    { field: 'state', op: 'eq', value: 'overdue' },
-    { field: 'reminderLevel', op, value: level },
+    [state, ...extra, noOutcome],
+    [state, ...extra, { field: OUTCOME, op: 'in', value: others }],
   ]
 }
 
-const CORE_FILTERS: Readonly<Record<BillogramState, readonly Filter[]>> = {
-  Unattested: [{ field: 'state', op: 'eq', value: 'draft' }],
-  Unpaid: [
-    { field: 'state', op: 'eq', value: 'open' },
-    { field: 'paidMinor', op: 'eq', value: 0n },
-  ],
-  PartlyPaid: [
-    { field: 'state', op: 'eq', value: 'open' },
-    { field: 'paidMinor', op: 'gt', value: 0n },
-  ],
-  Overdue: [{ field: 'state', op: 'eq', value: 'overdue' }],
+/** An open or overdue invoice is FactoringDenied after a factor refused it, as billogramStateOf. */
+const notDenied = (state: Filter, extra: readonly Filter[] = []): Groups =>
+  withoutOutcome(state, extra, 'denied')
+
+function reminded(op: 'eq' | 'gte', level: bigint): Groups {
+  return notDenied(inState('overdue'), [{ field: 'reminderLevel', op, value: level }])
+}
+
+const CORE_FILTERS: Readonly<Record<BillogramState, Groups>> = {
+  Unattested: [[inState('draft')]],
+  Unpaid: notDenied(inState('open'), [{ field: 'paidMinor', op: 'eq', value: 0n }]),
+  PartlyPaid: notDenied(inState('open'), [{ field: 'paidMinor', op: 'gt', value: 0n }]),
+  Overdue: notDenied(inState('overdue')),
   Reminder_1: reminded('eq', 1n),
   Reminder_2: reminded('eq', 2n),
   Reminder_3: reminded('eq', 3n),
   Reminder_Many: reminded('gte', 4n),
-  Collection: [{ field: 'state', op: 'eq', value: 'collection' }],
-  Paid: [{ field: 'state', op: 'eq', value: 'paid' }],
-  Credited: [{ field: 'state', op: 'eq', value: 'credited' }],
-  Ended: [{ field: 'state', op: 'in', value: ['written_off', 'cancelled'] }],
-  Deleted: [{ field: 'state', op: 'eq', value: 'deleted' }],
+  // A case in collection without a factoring hand-over is shown as Collection.
+  Collection: [
+    [inState('collection'), { field: KIND, op: 'isNull' }],
+    [inState('collection'), { field: KIND, op: 'eq', value: 'collection' }],
+  ],
+  Factoring: [[inState('collection'), { field: KIND, op: 'eq', value: 'factoring' }]],
+  Sold: [[inState('paid'), { field: OUTCOME, op: 'eq', value: 'sold' }]],
+  CollectorEnded: [[inState('written_off'), { field: OUTCOME, op: 'eq', value: 'written_off' }]],
+  FactoringDenied: [
+    [
+      { field: 'state', op: 'in', value: ['open', 'overdue'] },
+      { field: OUTCOME, op: 'eq', value: 'denied' },
+    ],
+  ],
+  Paid: withoutOutcome(inState('paid'), [], 'sold'),
+  Credited: [[inState('credited')]],
+  Ended: [[inState('cancelled')], ...withoutOutcome(inState('written_off'), [], 'written_off')],
+  Deleted: [[inState('deleted')]],
   Sending: NOTHING,
   Collecting: NOTHING,
-  CollectorEnded: NOTHING,
-  Factoring: NOTHING,
-  Sold: NOTHING,
-  FactoringDenied: NOTHING,
 }
 
 /** `Paid,Credited` (Python's filter_state_any) is any of the named states. */
@@ -133,5 +162,5 @@ export function stateCondition(value: string): Condition {
       ])
     return CORE_FILTERS[state]
   })
-  return { anyOf: groups }
+  return { anyOf: groups.flat() }
 }
