@@ -17,7 +17,8 @@ export type CreateInvoiceOptions = Readonly<{
   caseId?: string
   /**
    * A draft credit note (of `creditedInvoiceId`, when known), for vendors whose credit notes are
-   * written as drafts first; issue-credit-draft.ts completes it through creditInvoice.
+   * written as drafts first; issue-credit-draft.ts issues it in place. A credit note of an invoice
+   * is written in that invoice's case.
    */
   kind?: 'invoice' | 'credit_note'
   creditedInvoiceId?: string
@@ -100,6 +101,19 @@ async function openCase(
   return { caseId, caseInfo: { caseNo, pageToken } }
 }
 
+async function creditedCaseOf(tx: Tx, tenant: Tenant, creditedInvoiceId: string): Promise<string> {
+  const credited = await tx
+    .selectFrom('invoices')
+    .select(['case_id', 'kind'])
+    .where('organization_id', '=', tenant.organizationId)
+    .where('invoice_id', '=', creditedInvoiceId)
+    .executeTakeFirst()
+  if (!credited) throw notFound('invoice', creditedInvoiceId)
+  if (credited.kind !== 'invoice')
+    throw invalidField('creditedInvoiceId', 'a credit note credits an invoice, not another credit note')
+  return credited.case_id
+}
+
 /** Creates the draft inside a caller's transaction and returns its id. */
 export async function createWithin(
   context: CoreContext,
@@ -132,7 +146,10 @@ export async function createDraftWithin(
   const now = nowIso(context)
   const invoiceId = newId()
   const draft = await resolveDraft(tx, tenant, input)
-  const { caseId, caseInfo } = await openCase(context, tx, tenant, draft.contactId, options, now)
+  const caseOptions = options.creditedInvoiceId
+    ? { ...options, caseId: await creditedCaseOf(tx, tenant, options.creditedInvoiceId) }
+    : options
+  const { caseId, caseInfo } = await openCase(context, tx, tenant, draft.contactId, caseOptions, now)
   const row = await tx
     .insertInto('invoices')
     .values({

@@ -10,6 +10,7 @@ import { creditNoteEntry } from '../../domain/ledger/invoice-entry.ts'
 import { reverseEntry } from '../../domain/ledger/journal-entry.ts'
 import { balanceApplicationEntry } from '../../domain/ledger/payment-entry.ts'
 import type { CurrencyCode } from '../../domain/money/currency.ts'
+import type { Tx } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
@@ -36,6 +37,103 @@ export type CreditInvoiceInput = Readonly<{
 
 export type IssuedCredit = Readonly<{ creditNote: Invoice; invoice: Invoice; toBalanceMinor: bigint }>
 
+/** The series credit notes are numbered in unless a dialect names another. */
+export const CREDIT_NOTE_SERIES = 'credit_note'
+
+/** An issued credit note is settled at once: what it credits is applied to its invoice. */
+export const ISSUED_CREDIT_STATE = nextState(nextState('draft', 'approve'), 'payInFull')
+
+/** Refuses to credit what is not an approved debit invoice. */
+export function refuseUncreditable(invoice: Invoice): void {
+  if (invoice.kind !== 'invoice')
+    throw new DomainError('wrong_state', 'a credit note cannot itself be credited', { field: 'invoiceId' })
+  if (invoice.state === 'draft')
+    throw new DomainError('wrong_state', 'a draft is deleted or edited, not credited', {
+      state: invoice.state,
+    })
+}
+
+/** Refuses a credit of nothing, or of more than the invoice has left to credit. */
+export function refuseCreditAmount(invoice: Invoice, creditMinor: bigint): void {
+  if (creditMinor <= 0n)
+    throw new DomainError('invalid_field', 'the credit note must credit a positive amount', {
+      field: 'lines',
+    })
+  if (creditMinor > invoice.grossMinor - invoice.creditedMinor)
+    throw new DomainError(
+      'amount_exceeds_balance',
+      'the credit exceeds what the invoice has left to credit',
+      { field: 'lines' },
+    )
+}
+
+export type AppliedCredit = Readonly<{
+  /** The credited invoice, locked by the caller's transaction. */
+  invoice: Invoice
+  /** The credit note as issued (numbered, in its issued state), written by the same transaction. */
+  creditNote: Invoice
+  creditDate: string
+  now: string
+}>
+
+/**
+ * Applies an issued credit note to its locked invoice and posts it: the invoice owes less, and
+ * what the credit note credits beyond what it owed (an invoice already paid) leaves its payments
+ * for the customer's balance. Returns that excess.
+ */
+export async function applyCreditWithin(tx: Tx, org: string, applied: AppliedCredit): Promise<bigint> {
+  const { invoice, creditNote, creditDate, now } = applied
+  const creditMinor = creditNote.grossMinor
+  const number = creditNote.number ?? ''
+  const openMinor = invoice.balanceMinor > 0n ? invoice.balanceMinor : 0n
+  const excessMinor = creditMinor > openMinor ? creditMinor - openMinor : 0n
+  const state = nextState(invoice.state, settlementAction('credit', openMinor - creditMinor))
+  await saveLockedInvoice(
+    tx,
+    org,
+    invoice,
+    {
+      credited_minor: invoice.creditedMinor + creditMinor,
+      paid_minor: invoice.paidMinor - excessMinor,
+      state,
+    },
+    now,
+  )
+  const chart = await loadChart(tx, org)
+  const source = { type: 'credit_note', id: creditNote.invoiceId }
+  await postEntry(
+    tx,
+    org,
+    creditNoteEntry(
+      chart,
+      invoicePosting(creditNote, creditDate, `Credit note ${number}`, invoice.invoiceId),
+    ),
+    source,
+    now,
+  )
+  if (excessMinor > 0n) {
+    const application = balanceApplicationEntry(chart, {
+      entryDate: creditDate,
+      description: `Credit note ${number} to the customer's balance`,
+      currency: invoice.currency as CurrencyCode,
+      contactId: invoice.contactId,
+      invoiceId: invoice.invoiceId,
+      amountMinor: excessMinor,
+    })
+    await postEntry(tx, org, reverseEntry(application, creditDate), source, now)
+  }
+  await recordAndAnnounce(tx, {
+    organizationId: org,
+    type: 'invoice.credited',
+    caseId: invoice.caseId,
+    invoiceId: invoice.invoiceId,
+    data: { creditNoteId: creditNote.invoiceId, number, creditMinor, toBalanceMinor: excessMinor },
+    visibleToRecipient: true,
+    occurredAt: now,
+  })
+  return excessMinor
+}
+
 export async function creditInvoice(
   context: CoreContext,
   tenant: Tenant,
@@ -46,12 +144,7 @@ export async function creditInvoice(
   const creditNoteId = newId()
   const toBalanceMinor = await context.storage.db.transaction().execute(async (tx) => {
     const invoice = await lockInvoice(context.storage, tx, org, input.invoiceId)
-    if (invoice.kind !== 'invoice')
-      throw new DomainError('wrong_state', 'a credit note cannot itself be credited', { field: 'invoiceId' })
-    if (invoice.state === 'draft')
-      throw new DomainError('wrong_state', 'a draft is deleted or edited, not credited', {
-        state: invoice.state,
-      })
+    refuseUncreditable(invoice)
     const organization = await organizationOf(tx, org)
     const creditDate = input.creditDate
       ? parseIsoDate(input.creditDate, 'creditDate')
@@ -68,7 +161,7 @@ export async function creditInvoice(
       roundingScope: invoice.roundingScope,
       documentDiscount: plan.documentDiscount,
       locale: invoice.locale,
-      seriesKey: input.seriesKey ?? 'credit_note',
+      seriesKey: input.seriesKey ?? CREDIT_NOTE_SERIES,
       invoiceDate: creditDate,
       dueDate: creditDate,
       ourReference: invoice.ourReference,
@@ -78,20 +171,7 @@ export async function creditInvoice(
       ...(input.extra ? { extra: input.extra } : {}),
     })
     const creditMinor = draft.totals.totals.grossMinor
-    if (creditMinor <= 0n)
-      throw new DomainError('invalid_field', 'the credit note must credit a positive amount', {
-        field: 'lines',
-      })
-    if (creditMinor > invoice.grossMinor - invoice.creditedMinor) {
-      throw new DomainError(
-        'amount_exceeds_balance',
-        'the credit exceeds what the invoice has left to credit',
-        { field: 'lines' },
-      )
-    }
-    const openMinor = invoice.balanceMinor > 0n ? invoice.balanceMinor : 0n
-    const excessMinor = creditMinor > openMinor ? creditMinor - openMinor : 0n
-    const state = nextState(invoice.state, settlementAction('credit', openMinor - creditMinor))
+    refuseCreditAmount(invoice, creditMinor)
     const { numberSeq, number } = await takeNumber(context.storage, tx, org, draft.seriesKey)
     await tx
       .insertInto('invoices')
@@ -102,7 +182,7 @@ export async function creditInvoice(
         case_id: invoice.caseId,
         kind: 'credit_note',
         credited_invoice_id: invoice.invoiceId,
-        state: nextState(nextState('draft', 'approve'), 'payInFull'),
+        state: ISSUED_CREDIT_STATE,
         exchange_rate: invoice.exchangeRate,
         number_seq: numberSeq,
         number,
@@ -125,52 +205,8 @@ export async function creditInvoice(
       credited_line_no: plan.lines[index]?.creditedLineNo ?? null,
     }))
     await tx.insertInto('invoice_lines').values(rows).execute()
-    // Credit beyond what was owed gives back money already paid: it leaves the invoice's payments.
-    await saveLockedInvoice(
-      tx,
-      org,
-      invoice,
-      {
-        credited_minor: invoice.creditedMinor + creditMinor,
-        paid_minor: invoice.paidMinor - excessMinor,
-        state,
-      },
-      now,
-    )
     const creditNote = assertFound(await loadInvoice(tx, org, creditNoteId), 'credit note', creditNoteId)
-    const chart = await loadChart(tx, org)
-    const source = { type: 'credit_note', id: creditNoteId }
-    await postEntry(
-      tx,
-      org,
-      creditNoteEntry(
-        chart,
-        invoicePosting(creditNote, creditDate, `Credit note ${number}`, invoice.invoiceId),
-      ),
-      source,
-      now,
-    )
-    if (excessMinor > 0n) {
-      const application = balanceApplicationEntry(chart, {
-        entryDate: creditDate,
-        description: `Credit note ${number} to the customer's balance`,
-        currency: invoice.currency as CurrencyCode,
-        contactId: invoice.contactId,
-        invoiceId: invoice.invoiceId,
-        amountMinor: excessMinor,
-      })
-      await postEntry(tx, org, reverseEntry(application, creditDate), source, now)
-    }
-    await recordAndAnnounce(tx, {
-      organizationId: org,
-      type: 'invoice.credited',
-      caseId: invoice.caseId,
-      invoiceId: invoice.invoiceId,
-      data: { creditNoteId, number, creditMinor, toBalanceMinor: excessMinor },
-      visibleToRecipient: true,
-      occurredAt: now,
-    })
-    return excessMinor
+    return applyCreditWithin(tx, org, { invoice, creditNote, creditDate, now })
   })
   const [creditNote, invoice] = await Promise.all([
     loadInvoice(context.storage.db, org, creditNoteId),

@@ -1,73 +1,95 @@
-// Issues a draft credit note (created with createInvoice's kind 'credit_note'): its written-out
-// lines credit the invoice it names through creditInvoice, which numbers, posts and applies the
-// credit, and the issued credit note takes over the draft's whole-number id, so a client that
-// holds the draft's id finds the issued document under it. One transaction.
+// Issues a draft credit note (created with createInvoice's kind 'credit_note' and the invoice it
+// credits) in place: the draft's own row becomes the issued credit note, so it keeps its id (and
+// whatever hangs on it) when a vendor approves a draft by id. It is numbered in the credit-note
+// series, settled at once, and applied to its invoice and posted as creditInvoice does, all in one
+// transaction; the credited invoice is locked before the draft, in the order creditInvoice locks.
 
-import { DomainError } from '../../domain/errors.ts'
-import { discountInputOf } from '../../domain/invoicing/draft.ts'
+import { assert } from '../../domain/assert.ts'
+import { DomainError, invalidField } from '../../domain/errors.ts'
 import type { Invoice } from '../../domain/invoicing/invoice.ts'
-import type { CoreContext, Tenant } from '../context.ts'
-import { inOneTransaction } from '../unit-of-work.ts'
-import { creditInvoice } from './credit-invoice.ts'
-import { deleteDraftInvoice } from './delete-draft-invoice.ts'
-import { getInvoice } from './get-invoice.ts'
+import type { Tx } from '../../storage/database.ts'
+import { type CoreContext, nowIso, type Tenant, todayFor } from '../context.ts'
+import {
+  applyCreditWithin,
+  CREDIT_NOTE_SERIES,
+  ISSUED_CREDIT_STATE,
+  refuseCreditAmount,
+  refuseUncreditable,
+} from './credit-invoice.ts'
+import { loadInvoice } from './invoice-record.ts'
+import { lockInvoice, organizationOf } from './lock-invoice.ts'
+import { assertFound } from './resolve-draft.ts'
+import { takeNumber } from './take-number.ts'
+
+export type IssueCreditDraftOptions = Readonly<{ seriesKey?: string }>
+
+/** The draft credit note, locked after the invoice it credits, and that invoice. */
+async function lockDraftAndInvoice(context: CoreContext, tx: Tx, org: string, draftId: string) {
+  const head = await tx
+    .selectFrom('invoices')
+    .select(['credited_invoice_id'])
+    .where('organization_id', '=', org)
+    .where('invoice_id', '=', draftId)
+    .executeTakeFirst()
+  const creditedId = head?.credited_invoice_id
+  const invoice = creditedId ? await lockInvoice(context.storage, tx, org, creditedId) : undefined
+  const draft = await lockInvoice(context.storage, tx, org, draftId)
+  if (draft.kind !== 'credit_note' || draft.state !== 'draft')
+    throw new DomainError('wrong_state', 'only a draft credit note is issued this way', {
+      state: draft.state,
+    })
+  if (!invoice || draft.creditedInvoiceId !== invoice.invoiceId)
+    throw invalidField('creditedInvoiceId', 'a credit note is issued against the invoice it credits: name it')
+  return { draft, invoice }
+}
+
+function refuseMismatch(draft: Invoice, invoice: Invoice): void {
+  if (draft.lines.length === 0) throw invalidField('lines', 'a credit note needs at least one line')
+  if (draft.contactId !== invoice.contactId)
+    throw invalidField('contactId', 'a credit note is for the customer of the invoice it credits')
+  if (draft.currency !== invoice.currency)
+    throw invalidField('currency', `a credit note is in the currency of its invoice, ${invoice.currency}`)
+  assert(draft.caseId === invoice.caseId, 'a draft credit note is written in the case of its invoice')
+}
 
 export async function issueCreditDraft(
   context: CoreContext,
   tenant: Tenant,
   draftId: string,
+  options: IssueCreditDraftOptions = {},
 ): Promise<Invoice> {
   const org = tenant.organizationId
-  return inOneTransaction(context, async (unit) => {
-    const draft = await getInvoice(unit, tenant, draftId)
-    if (draft.kind !== 'credit_note' || draft.state !== 'draft')
-      throw new DomainError('wrong_state', 'only a draft credit note is issued this way', {
-        state: draft.state,
-      })
-    if (!draft.creditedInvoiceId)
-      throw new DomainError(
-        'invalid_field',
-        'a credit note is issued against the invoice it credits: name the invoice',
-        {
-          field: 'creditedInvoiceId',
-        },
-      )
-    if (draft.lines.length === 0)
-      throw new DomainError('invalid_field', 'a credit note needs at least one line', { field: 'lines' })
-    const issued = await creditInvoice(unit, tenant, {
-      invoiceId: draft.creditedInvoiceId,
-      selection: {
-        mode: 'custom',
-        priceBasis: draft.priceBasis,
-        documentDiscount: discountInputOf(draft.documentDiscount),
-        lines: draft.lines.map((line) => ({
-          productId: line.productId,
-          description: line.description,
-          quantity: line.quantity,
-          unit: line.unit,
-          unitPrice: line.unitPrice,
-          discount: line.discount
-            ? line.discount.kind === 'percent'
-              ? { percent: line.discount.ratePercent }
-              : { amountMinor: line.discount.amountMinor }
-            : null,
-          vatRatePercent: line.vatRatePercent,
-          taxTreatment: line.taxTreatment,
-          revenueAccountNumber: line.revenueAccountNumber,
-          extra: line.extra,
-        })),
-      },
-      ...(draft.notes ? { reason: draft.notes } : {}),
-      ...(draft.invoiceDate ? { creditDate: draft.invoiceDate } : {}),
-      extra: draft.extra,
-    })
-    await deleteDraftInvoice(unit, tenant, draftId)
-    await unit.storage.db
+  const now = nowIso(context)
+  await context.storage.db.transaction().execute(async (tx) => {
+    const { draft, invoice } = await lockDraftAndInvoice(context, tx, org, draftId)
+    refuseUncreditable(invoice)
+    refuseMismatch(draft, invoice)
+    refuseCreditAmount(invoice, draft.grossMinor)
+    const creditDate =
+      draft.invoiceDate ?? todayFor(context, (await organizationOf(tx, org)).clock_offset_days)
+    const seriesKey = options.seriesKey ?? CREDIT_NOTE_SERIES
+    const { numberSeq, number } = await takeNumber(context.storage, tx, org, seriesKey)
+    await tx
       .updateTable('invoices')
-      .set({ invoice_seq: draft.invoiceSeq })
+      .set({
+        state: ISSUED_CREDIT_STATE,
+        series_key: seriesKey,
+        number_seq: numberSeq,
+        number,
+        invoice_date: creditDate,
+        due_date: creditDate,
+        exchange_rate: invoice.exchangeRate,
+        recipient: JSON.stringify({ ...invoice.recipient, ...draft.recipient }),
+        paid_minor: draft.grossMinor,
+        approved_at: now,
+        updated_at: now,
+        version: draft.version + 1,
+      })
       .where('organization_id', '=', org)
-      .where('invoice_id', '=', issued.creditNote.invoiceId)
+      .where('invoice_id', '=', draftId)
       .execute()
-    return getInvoice(unit, tenant, issued.creditNote.invoiceId)
+    const creditNote = assertFound(await loadInvoice(tx, org, draftId), 'credit note', draftId)
+    await applyCreditWithin(tx, org, { invoice, creditNote, creditDate, now })
   })
+  return assertFound(await loadInvoice(context.storage.db, org, draftId), 'credit note', draftId)
 }
