@@ -4,7 +4,7 @@
 // so the page reveals nothing about which tokens exist.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { CaseView } from '../core/cases/case-record.ts'
+import type { CaseView, Offer } from '../core/cases/case-record.ts'
 import { getCaseByToken } from '../core/cases/get-case-by-token.ts'
 import { postRecipientMessage, requestRespite } from '../core/cases/message-from-recipient.ts'
 import { acceptOffer } from '../core/cases/offers.ts'
@@ -48,6 +48,10 @@ function documentViews(view: CaseView): InvoiceDocumentView[] {
   )
 }
 
+function offerText(offer: Offer): string {
+  return offer.text ? `<p>${escapeHtml(offer.text)}</p>` : ''
+}
+
 function notFoundPage(reply: FastifyReply): FastifyReply {
   return reply
     .code(404)
@@ -76,8 +80,8 @@ function pageHtml(
     .filter((offer) => !offer.acceptedAt)
     .map((offer) =>
       offer.kind === 'banner'
-        ? `<aside class="offer"><a href="${escapeHtml(offer.url ?? '')}" rel="noopener noreferrer">${escapeHtml(offer.title)}</a></aside>`
-        : `<aside class="offer"><form method="post" action="${base}/offers/${encodeURIComponent(offer.offerId)}/accept"><strong>${escapeHtml(offer.title)}</strong> <button type="submit">${escapeHtml(text.accept)}</button></form></aside>`,
+        ? `<aside class="offer"><a href="${escapeHtml(offer.url ?? '')}" rel="noopener noreferrer">${escapeHtml(offer.title)}</a>${offerText(offer)}</aside>`
+        : `<aside class="offer"><form method="post" action="${base}/offers/${encodeURIComponent(offer.offerId)}/accept"><strong>${escapeHtml(offer.title)}</strong>${offerText(offer)} <button type="submit">${escapeHtml(text.accept)}</button></form></aside>`,
     )
     .join('')
   const events = view.events

@@ -16,11 +16,16 @@ export type Offer = Readonly<{
   offerId: string
   kind: 'banner' | 'sale'
   title: string
+  /** The body text shown under the title; absent on offers made before it existed. */
+  text?: string | null
   /** Where a banner links to. */
   url: string | null
   /** What accepting a sale adds to the case. */
   items: readonly OfferItem[]
   acceptedAt: string | null
+  createdAt?: string
+  /** What a dialect keeps for its clients and the core does not read. */
+  extra?: Readonly<Record<string, unknown>>
 }>
 
 export type CaseExtra = Readonly<{ offers?: readonly Offer[]; [key: string]: unknown }>

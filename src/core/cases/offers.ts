@@ -15,24 +15,32 @@ import type { CaseExtra, Offer, OfferItem } from './case-record.ts'
 import { getCaseByToken } from './get-case-by-token.ts'
 
 export type OfferInput = Readonly<{
+  /** The client's own id for the offer (letters and digits); one is made when absent. */
+  offerId?: string
   kind: 'banner' | 'sale'
   title: string
+  text?: string | null
+  /** Where the offer links to: required for a banner, optional for a sale. */
   url?: string | null
   items?: readonly OfferItem[]
+  extra?: Readonly<Record<string, unknown>>
 }>
 
 const MAX_OFFERS_PER_CASE = 10
+const URL_PATTERN = /^https?:\/\/[^\s]+$/
 
-function checkOffer(input: OfferInput): Omit<Offer, 'offerId' | 'acceptedAt'> {
-  if (input.kind !== 'banner' && input.kind !== 'sale')
-    throw invalidField('kind', 'an offer is a banner or a sale')
-  if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 200)
-    throw invalidField('title', 'title must be 1 to 200 characters')
-  if (input.kind === 'banner') {
-    if (typeof input.url !== 'string' || !/^https?:\/\/[^\s]+$/.test(input.url))
-      throw invalidField('url', 'a banner needs an http or https url')
-    return { kind: 'banner', title: input.title.trim(), url: input.url, items: [] }
+function checkUrl(input: OfferInput): string | null {
+  if (input.url === undefined || input.url === null) {
+    if (input.kind === 'banner') throw invalidField('url', 'a banner needs an http or https url')
+    return null
   }
+  if (typeof input.url !== 'string' || input.url.length > 1000 || !URL_PATTERN.test(input.url))
+    throw invalidField('url', 'url must be an http or https address of at most 1000 characters')
+  return input.url
+}
+
+function checkItems(input: OfferInput): readonly OfferItem[] {
+  if (input.kind === 'banner') return []
   const items = input.items ?? []
   if (items.length === 0) throw invalidField('items', 'a sale needs at least one item')
   items.forEach((item, index) => {
@@ -42,7 +50,30 @@ function checkOffer(input: OfferInput): Omit<Offer, 'offerId' | 'acceptedAt'> {
     parseDecimal(item.quantity, `items.${index}.quantity`)
     parseDecimal(item.vatRatePercent, `items.${index}.vatRatePercent`)
   })
-  return { kind: 'sale', title: input.title.trim(), url: null, items }
+  return items
+}
+
+function checkOffer(input: OfferInput, createdAt: string): Offer {
+  if (input.kind !== 'banner' && input.kind !== 'sale')
+    throw invalidField('kind', 'an offer is a banner or a sale')
+  if (input.offerId !== undefined && !/^[A-Za-z0-9]{1,30}$/.test(input.offerId))
+    throw invalidField('offerId', 'an offer id is 1 to 30 letters and digits')
+  if (typeof input.title !== 'string' || input.title.trim() === '' || input.title.length > 200)
+    throw invalidField('title', 'title must be 1 to 200 characters')
+  const text = input.text ?? null
+  if (text !== null && (typeof text !== 'string' || text.length > 1000))
+    throw invalidField('text', 'text must be at most 1000 characters')
+  return {
+    offerId: input.offerId ?? newId(),
+    kind: input.kind,
+    title: input.title.trim(),
+    text,
+    url: checkUrl(input),
+    items: checkItems(input),
+    acceptedAt: null,
+    createdAt,
+    ...(input.extra ? { extra: input.extra } : {}),
+  }
 }
 
 export async function attachOffer(
@@ -51,7 +82,8 @@ export async function attachOffer(
   caseId: string,
   input: OfferInput,
 ): Promise<Offer> {
-  const offer: Offer = { offerId: newId(), acceptedAt: null, ...checkOffer(input) }
+  const now = nowIso(context)
+  const offer = checkOffer(input, now)
   await context.storage.db.transaction().execute(async (tx) => {
     const row = await forUpdate(
       context.storage,
@@ -68,9 +100,14 @@ export async function attachOffer(
       throw new DomainError('limit_exceeded', `a case has at most ${MAX_OFFERS_PER_CASE} offers`, {
         field: 'offers',
       })
+    // Ids are case-insensitive, as the recipient's page and clients may write them either way.
+    if (offers.some((existing) => existing.offerId.toLowerCase() === offer.offerId.toLowerCase()))
+      throw new DomainError('conflict', `the case already has an offer ${offer.offerId}`, {
+        field: 'offerId',
+      })
     await tx
       .updateTable('cases')
-      .set({ extra: JSON.stringify({ ...extra, offers: [...offers, offer] }), updated_at: nowIso(context) })
+      .set({ extra: JSON.stringify({ ...extra, offers: [...offers, offer] }), updated_at: now })
       .where('organization_id', '=', tenant.organizationId)
       .where('case_id', '=', caseId)
       .execute()

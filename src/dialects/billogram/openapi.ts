@@ -10,6 +10,7 @@ import { BILLOGRAM_CREATE, BILLOGRAM_UPDATE } from './wire/billogram-catalog.ts'
 import { COMMAND_CATALOGS } from './wire/commands.ts'
 import { CUSTOMER_CREATE, CUSTOMER_UPDATE } from './wire/customer.ts'
 import { ITEM_CREATE, ITEM_UPDATE } from './wire/item.ts'
+import { OFFER_CREATE } from './wire/offer.ts'
 import { SETTINGS } from './wire/settings.ts'
 import type { Catalog, FieldSpec } from './wire/strict-body.ts'
 
@@ -37,6 +38,7 @@ const BODIES: Readonly<Record<string, Readonly<Partial<Record<HTTPMethods, Catal
   '/item/:item_no': { PUT: ITEM_UPDATE },
   '/billogram': { POST: BILLOGRAM_CREATE },
   '/billogram/:id': { PUT: BILLOGRAM_UPDATE },
+  '/billogram/:id/offer': { POST: OFFER_CREATE },
   '/settings': { PUT: SETTINGS },
   '/logotype': { PUT: { file_type: 'w', content: 'w' }, POST: { file_type: 'w', content: 'w' } },
   '/customer/:customer_no/billing-tab/items': { POST: TAB_ITEM },

@@ -12,6 +12,8 @@ export const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/billogram/:id': ['GET', 'PUT', 'DELETE'],
   '/billogram/:id/command/:command': ['POST'],
   '/billogram/:id/attachment.pdf': ['GET'],
+  '/billogram/:id/offer': ['GET', 'POST'],
+  '/billogram/:id/offer/:offer_id': ['GET'],
   '/billogram_event': ['GET'],
   '/settings': ['GET', 'PUT'],
   '/logotype': ['GET', 'PUT', 'POST'],

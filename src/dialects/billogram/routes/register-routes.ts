@@ -10,6 +10,7 @@ import { registerBillogramCommandRoutes } from './billogram-commands.ts'
 import { registerBillogramEventRoutes } from './billogram-event.ts'
 import { registerCustomerRoutes } from './customer.ts'
 import { registerItemRoutes } from './item.ts'
+import { registerOfferRoutes } from './offer.ts'
 import { registerOpenApiRoute } from './openapi.ts'
 import { PATHS } from './paths.ts'
 import { registerSettingsRoutes } from './settings.ts'
@@ -41,6 +42,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
   registerBillogramEventRoutes(app, services.core)
   registerSettingsRoutes(app, services.core)
   registerBillingTabRoutes(app, services.core, wire)
+  registerOfferRoutes(app, services.core)
   registerOpenApiRoute(app, services.config.publicBaseUrl)
   refuseOtherMethods(app)
 }
