@@ -252,15 +252,138 @@ describeEachEngine('billy invoices and payments', ({ storage }) => {
       expect(listed.json().invoices.map((record: { id: string }) => record.id)).toEqual([note.id])
     })
 
-    test('a draft credit note is refused naming state', async () => {
+    test('a draft credit note is kept as a draft: nothing posted, the invoice unchanged', async () => {
       const approved = await invoice({ state: 'approved' })
 
       const response = await world.client.post('/invoices', {
-        invoice: { type: 'creditNote', creditedInvoiceId: approved.id, lines: [{ productId }] },
+        invoice: {
+          type: 'creditNote',
+          creditedInvoiceId: approved.id,
+          lines: [{ productId, unitPrice: 400 }],
+        },
       })
 
-      expect(response.statusCode).toBe(422)
-      expect(response.json().validationErrors.invoice.attributes).toHaveProperty('state')
+      expect(response.statusCode, response.body).toBe(200)
+      const note = response.json().invoices[0]
+      expect(note).toMatchObject({
+        type: 'creditNote',
+        state: 'draft',
+        creditedInvoiceId: approved.id,
+        contactId,
+        invoiceNo: null,
+        grossAmount: 500,
+      })
+      expect(await postingsOf(`invoice:${note.id}`)).toEqual([])
+      const credited = (await world.client.get(`/invoices/${approved.id}`)).json().invoice
+      expect(credited).toMatchObject({ balance: 1200, isPaid: false })
+    })
+
+    test('a draft credit note is edited, then approved under its own id with the mirror entry', async () => {
+      const approved = await invoice({ state: 'approved' })
+      const created = await world.client.post('/invoices', {
+        invoice: {
+          type: 'creditNote',
+          creditedInvoiceId: approved.id,
+          lines: [{ productId, unitPrice: 100 }],
+        },
+      })
+      const noteId = created.json().invoices[0].id
+      await world.client.put(`/invoices/${noteId}`, {
+        invoice: { entryDate: '2024-03-22', lines: [{ productId, unitPrice: 300 }] },
+      })
+      const added = await world.client.post('/invoiceLines', {
+        invoiceLine: { invoiceId: noteId, productId, unitPrice: 100 },
+      })
+      expect(added.json().invoices[0].grossAmount).toBe(500)
+
+      const response = await world.client.put(`/invoices/${noteId}`, { invoice: { state: 'approved' } })
+
+      expect(response.statusCode, response.body).toBe(200)
+      const body = response.json()
+      const note = body.invoices.find((record: { id: string }) => record.id === noteId)
+      const credited = body.invoices.find((record: { id: string }) => record.id === approved.id)
+      expect(note).toMatchObject({
+        type: 'creditNote',
+        state: 'approved',
+        grossAmount: 500,
+        entryDate: '2024-03-22',
+      })
+      expect(note.invoiceNo).toMatch(/\d+/)
+      expect(credited).toMatchObject({ balance: 700, isPaid: false })
+      expect(await postingsOf(`invoice:${noteId}`)).toEqual([
+        expect.objectContaining({ accountId: accountIds[5810], amount: 500, side: 'credit' }),
+        expect.objectContaining({ accountId: accountIds[1110], amount: 400, side: 'debit' }),
+        expect.objectContaining({ accountId: accountIds[7410], amount: 100, side: 'debit' }),
+      ])
+      const lines = (await world.client.get(`/invoiceLines?invoiceId=${noteId}`)).json().invoiceLines
+      expect(lines).toHaveLength(2)
+      const again = await world.client.post('/invoiceLines', {
+        invoiceLine: { invoiceId: noteId, productId, unitPrice: 100 },
+      })
+      expect(again.statusCode).toBe(422)
+    })
+
+    test('approving credit notes numbers them in their own series without gaps', async () => {
+      const approved = await invoice({ state: 'approved' })
+      const draft = async (unitPrice: number) =>
+        (
+          await world.client.post('/invoices', {
+            invoice: {
+              type: 'creditNote',
+              creditedInvoiceId: approved.id,
+              lines: [{ productId, unitPrice }],
+            },
+          })
+        ).json().invoices[0].id
+      const first = await draft(160)
+      const tooMuch = await draft(2000)
+      const second = await draft(800)
+
+      const numbers: unknown[] = []
+      for (const id of [first, tooMuch, second]) {
+        const response = await world.client.put(`/invoices/${id}`, { invoice: { state: 'approved' } })
+        numbers.push(
+          response.statusCode === 200 ? response.json().invoices[0].invoiceNo : response.statusCode,
+        )
+      }
+
+      expect(numbers[1]).toBe(422)
+      expect(Number(numbers[2])).toBe(Number(numbers[0]) + 1)
+      const refused = (await world.client.get(`/invoices/${tooMuch}`)).json().invoice
+      expect(refused).toMatchObject({ state: 'draft', invoiceNo: null })
+      const credited = (await world.client.get(`/invoices/${approved.id}`)).json().invoice
+      expect(credited).toMatchObject({ balance: 0, isPaid: true })
+    })
+
+    test('a credit note for another contact, or numbered by hand, is refused naming the field', async () => {
+      const approved = await invoice({ state: 'approved' })
+      const other = await world.client.post('/contacts', { contact: { name: 'Anden ApS', countryId: 'DK' } })
+      const otherId = other.json().contacts[0].id
+      const created = await world.client.post('/invoices', {
+        invoice: {
+          type: 'creditNote',
+          creditedInvoiceId: approved.id,
+          lines: [{ productId, unitPrice: 100 }],
+        },
+      })
+      const noteId = created.json().invoices[0].id
+
+      const byPost = await world.client.post('/invoices', {
+        invoice: {
+          type: 'creditNote',
+          creditedInvoiceId: approved.id,
+          contactId: otherId,
+          lines: [{ productId, unitPrice: 100 }],
+        },
+      })
+      const byPut = await world.client.put(`/invoices/${noteId}`, { invoice: { contactId: otherId } })
+      const numbered = await world.client.put(`/invoices/${noteId}`, { invoice: { invoiceNo: '77' } })
+
+      expect(byPost.statusCode).toBe(422)
+      expect(byPost.json().validationErrors.invoice.attributes).toHaveProperty('contactId')
+      expect(byPut.json().validationErrors.invoice.attributes).toHaveProperty('contactId')
+      expect(numbered.json().validationErrors.invoice.attributes).toHaveProperty('invoiceNo')
+      expect((await world.client.delete(`/invoices/${noteId}`)).statusCode).toBe(200)
     })
   })
 

@@ -1,14 +1,16 @@
 // /v2/invoices: the core's invoices and credit notes. Lines are saved embedded (replacing the
 // draft's lines); `state: "approved"` approves (numbering, posting receivables, revenue and output
-// VAT), on create or by PUT; a credit note names `creditedInvoiceId` and is issued approved.
+// VAT), on create or by PUT; a credit note names `creditedInvoiceId`, is written as a draft or
+// approved at once, and approving it issues it under the draft's id (numbered, posted as the
+// mirror entry, applied to the invoice it credits).
 // An approved invoice changes only in what it says about delivery (`sentState`, the person marked).
 
 import { annotateInvoice } from '../../../core/invoices/annotate-invoice.ts'
 import { approveHeldInvoice, approveInvoice } from '../../../core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../../core/invoices/create-invoice.ts'
-import { creditInvoice } from '../../../core/invoices/credit-invoice.ts'
 import { deleteDraftInvoice } from '../../../core/invoices/delete-draft-invoice.ts'
 import { getInvoices } from '../../../core/invoices/get-invoice.ts'
+import { issueCreditDraft } from '../../../core/invoices/issue-credit-draft.ts'
 import { listInvoices } from '../../../core/invoices/list-invoices.ts'
 import type { DraftInvoiceInput } from '../../../core/invoices/resolve-draft.ts'
 import { updateDraftInvoice } from '../../../core/invoices/update-draft-invoice.ts'
@@ -19,7 +21,7 @@ import { baseCurrencyOf, billyFieldsOf, checkOrganization, ref, text, withBillyF
 import { saveWithAttachments, withAttachmentsRemoved } from './files.ts'
 import { INVOICE_DEF } from './invoice-def.ts'
 import { invoiceFilters, invoiceOrder, invoiceSearch } from './invoice-filters.ts'
-import { currencyFor, draftFieldsOf, linesFromWire, needsCurrency, orderedLines } from './invoice-input.ts'
+import { currencyFor, draftFieldsOf, needsCurrency, orderedLines } from './invoice-input.ts'
 import { voidApprovedInvoice } from './invoice-void.ts'
 import { invoiceToWire, lineIdOf } from './invoice-wire.ts'
 
@@ -60,45 +62,57 @@ function chosenNumber(invoice: Invoice): { number?: string } {
   return number === undefined || number === null ? {} : { number: String(number) }
 }
 
-async function createCreditNote(context: RequestContext, input: WireInput): Promise<Changes> {
+async function creditedOf(context: RequestContext, input: WireInput): Promise<Invoice> {
   const creditedId = text(input, 'creditedInvoiceId')
   if (!creditedId) throw missingField('creditedInvoiceId')
-  if ((input.values.state ?? 'draft') !== 'approved')
-    throw invalidField(
-      'state',
-      'Faktura issues credit notes approved: send state "approved" with the credit note',
-    )
   const [credited] = await invoicesByIds(context, [creditedId])
   if (!credited) throw invalidField('creditedInvoiceId', `invoice ${creditedId} does not exist`)
+  return credited
+}
+
+/** A credit note is written for the contact and in the currency of the invoice it credits. */
+function refuseOtherParty(input: WireInput, credited: Invoice): void {
   if (input.values.contactId !== undefined && input.values.contactId !== credited.contactId)
     throw invalidField('contactId', 'a credit note is for the contact of the invoice it credits')
+  if (input.values.currencyId !== undefined && input.values.currencyId !== credited.currency)
+    throw invalidField('currencyId', `a credit note is in the currency of its invoice, ${credited.currency}`)
   if (input.values.invoiceNo !== undefined)
     throw invalidField('invoiceNo', 'credit notes are numbered by their series')
-  const taxMode = text(input, 'taxMode')
-  const result = await creditInvoice(context.core, context.tenant, {
-    invoiceId: credited.invoiceId,
-    selection: {
-      mode: 'custom',
-      lines: linesFromWire(input.children.lines ?? [], credited.currency),
-      ...(taxMode ? { priceBasis: taxMode === 'incl' ? 'gross' : 'net' } : {}),
-    },
-    ...(text(input, 'entryDate') ? { creditDate: text(input, 'entryDate') as string } : {}),
-    ...(text(input, 'contactMessage') ? { reason: text(input, 'contactMessage') as string } : {}),
-    extra: withBillyFields(
-      {},
-      { sentState: input.values.sentState, attContactPersonId: input.values.attContactPersonId },
-    ),
-  })
-  const changes = changesOf(result.creditNote, input)
-  return { changed: [...changes.changed, ref('invoice', credited.invoiceId)], deleted: [] }
+}
+
+/** Issues a draft credit note under its own id; the invoice it credits changes with it. */
+async function issueCreditNote(context: RequestContext, draft: Invoice, input: WireInput, before?: Invoice) {
+  const issued = await issueCreditDraft(context.core, context.tenant, draft.invoiceId)
+  const changes = changesOf(issued, input, before)
+  const credited = issued.creditedInvoiceId
+  return credited ? { ...changes, changed: [...changes.changed, ref('invoice', credited)] } : changes
+}
+
+async function createCreditNote(context: RequestContext, input: WireInput, state: string): Promise<Changes> {
+  const credited = await creditedOf(context, input)
+  refuseOtherParty(input, credited)
+  const fields = draftFieldsOf(input, undefined, credited.currency)
+  const draft = await createInvoice(
+    context.core,
+    context.tenant,
+    {
+      ...fields,
+      contactId: credited.contactId,
+      currency: credited.currency,
+      priceBasis: fields.priceBasis ?? credited.priceBasis,
+      lines: fields.lines ?? [],
+    } as DraftInvoiceInput,
+    { kind: 'credit_note', creditedInvoiceId: credited.invoiceId },
+  )
+  return state === 'approved' ? issueCreditNote(context, draft, input) : changesOf(draft, input)
 }
 
 async function createBillyInvoice(context: RequestContext, input: WireInput): Promise<Changes> {
   checkOrganization(context, input)
   if (!input.children.lines || input.children.lines.length === 0) throw missingField('lines')
-  const state = input.values.state ?? 'draft'
+  const state = String(input.values.state ?? 'draft')
   if (state === 'voided') throw invalidField('state', 'an invoice is created as draft or approved')
-  if (input.values.type === 'creditNote') return createCreditNote(context, input)
+  if (input.values.type === 'creditNote') return createCreditNote(context, input, state)
   if (input.values.creditedInvoiceId)
     throw invalidField('creditedInvoiceId', 'only a credit note credits an invoice')
   const currency = needsCurrency(input) ? await currencyFor(context, input) : ''
@@ -149,6 +163,10 @@ async function updateBillyInvoice(context: RequestContext, id: string, input: Wi
   if (!invoice) throw invalidField('id', `invoice ${id} does not exist`)
   if (invoice.state !== 'draft') return updateApproved(context, invoice, input)
   if (input.values.state === 'voided') throw invalidField('state', 'a draft is deleted, not voided')
+  if (invoice.kind === 'credit_note' && invoice.creditedInvoiceId) {
+    const [credited] = await invoicesByIds(context, [invoice.creditedInvoiceId])
+    if (credited) refuseOtherParty(input, credited)
+  }
   const edits = [...Object.keys(input.values), ...Object.keys(input.children)].filter(
     (name) => name !== 'state',
   )
@@ -162,8 +180,9 @@ async function updateBillyInvoice(context: RequestContext, id: string, input: Wi
       draftFieldsOf(input, invoice, currency),
     )
   }
-  if (input.values.state === 'approved')
-    saved = await approveInvoice(context.core, context.tenant, id, chosenNumber(saved))
+  if (input.values.state !== 'approved') return changesOf(saved, input, invoice)
+  if (saved.kind === 'credit_note') return issueCreditNote(context, saved, input, invoice)
+  saved = await approveInvoice(context.core, context.tenant, id, chosenNumber(saved))
   return changesOf(saved, input, invoice)
 }
 
