@@ -15,6 +15,8 @@ export const PATHS: Readonly<Record<string, readonly HTTPMethods[]>> = {
   '/billogram/:id/offer': ['GET', 'POST'],
   '/billogram/:id/offer/:offer_id': ['GET'],
   '/billogram_event': ['GET'],
+  '/report': ['GET'],
+  '/report/:filename': ['GET'],
   '/settings': ['GET', 'PUT'],
   '/logotype': ['GET', 'PUT', 'POST'],
   '/openapi.json': ['GET'],

@@ -13,6 +13,7 @@ import { registerItemRoutes } from './item.ts'
 import { registerOfferRoutes } from './offer.ts'
 import { registerOpenApiRoute } from './openapi.ts'
 import { PATHS } from './paths.ts'
+import { registerReportRoutes } from './report.ts'
 import { registerSettingsRoutes } from './settings.ts'
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']
@@ -43,6 +44,7 @@ export function registerRoutes(app: FastifyInstance, services: AppServices): voi
   registerSettingsRoutes(app, services.core)
   registerBillingTabRoutes(app, services.core, wire)
   registerOfferRoutes(app, services.core)
+  registerReportRoutes(app, services.core)
   registerOpenApiRoute(app, services.config.publicBaseUrl)
   refuseOtherMethods(app)
 }
