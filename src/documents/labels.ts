@@ -17,6 +17,8 @@ export type Labels = Readonly<{
   salesNumbers: Readonly<Record<SalesViewKind, string>>
   documentDate: string
   validUntil: string
+  /** Marks an offer's optional line, which the totals leave out. */
+  optionalLine: string
   continued: string
   invoiceNumber: string
   creditNoteNumber: string
@@ -82,6 +84,7 @@ const SV: Labels = {
   },
   documentDate: 'Datum',
   validUntil: 'Giltig till',
+  optionalLine: 'tillval, ingår ej i summan',
   continued: '(forts.)',
   invoiceNumber: 'Fakturanummer',
   creditNoteNumber: 'Kreditfakturanummer',
@@ -150,6 +153,7 @@ const DA: Labels = {
   },
   documentDate: 'Dato',
   validUntil: 'Gyldigt til',
+  optionalLine: 'valgfri, ikke med i summen',
   continued: '(fortsat)',
   invoiceNumber: 'Fakturanummer',
   creditNoteNumber: 'Kreditnotanummer',
@@ -217,6 +221,7 @@ const DE: Labels = {
   },
   documentDate: 'Datum',
   validUntil: 'Gültig bis',
+  optionalLine: 'optional, nicht in der Summe',
   continued: '(Fortsetzung)',
   invoiceNumber: 'Rechnungsnummer',
   creditNoteNumber: 'Korrekturnummer',
@@ -285,6 +290,7 @@ const EN: Labels = {
   },
   documentDate: 'Date',
   validUntil: 'Valid until',
+  optionalLine: 'optional, not in the total',
   continued: '(continued)',
   invoiceNumber: 'Invoice number',
   creditNoteNumber: 'Credit note number',

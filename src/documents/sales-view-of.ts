@@ -12,6 +12,7 @@ import {
   type SenderOrganization,
   senderViewOf,
 } from './invoice-view-of.ts'
+import { LABELS } from './labels.ts'
 
 const VIEW_KIND: Readonly<Record<SalesDocument['kind'], SalesViewKind>> = {
   offer: 'offer',
@@ -27,9 +28,17 @@ export function salesViewOf(
   introText?: string,
 ): InvoiceDocumentView<SalesViewKind> {
   const issuedOn = document.documentDate ?? document.createdAt.slice(0, 10)
+  const locale = documentLocaleOf(document.locale)
+  const priced = pricedViewOf(document)
+  // An optional line is printed with its price and said to be outside the totals below it.
+  const lines = priced.lines.map((line, index) =>
+    document.lines[index]?.optional
+      ? { ...line, description: `${line.description} (${LABELS[locale].optionalLine})` }
+      : line,
+  )
   return {
     kind: VIEW_KIND[document.kind],
-    locale: documentLocaleOf(document.locale),
+    locale,
     sender: senderViewOf(sender),
     recipient: recipientViewOf(recipient, sender.country),
     number: document.number ?? '',
@@ -37,7 +46,8 @@ export function salesViewOf(
     dueOn: issuedOn,
     ...(document.validUntil ? { validUntil: document.validUntil } : {}),
     references: {},
-    ...pricedViewOf(document),
+    ...priced,
+    lines,
     payment: { dueAmountMinor: 0n },
     ...(introText ? { introText } : {}),
   }

@@ -16,6 +16,7 @@ import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts
 import * as listIndexes from './migrations/0012-list-indexes.ts'
 import * as automationMore from './migrations/0013-automation-more.ts'
 import * as billingTabAnchor from './migrations/0016-billing-tab-anchor.ts'
+import * as salesOptionsPages from './migrations/0019-sales-options-pages.ts'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-list-indexes': listIndexes,
   '0013-automation-more': automationMore,
   '0016-billing-tab-anchor': billingTabAnchor,
+  '0019-sales-options-pages': salesOptionsPages,
 }
 
 /** Tables owned by the migrator itself rather than by a tenant. */

@@ -1,4 +1,4 @@
-// Row types of the tables created by migration 0008-sales-documents.ts, merged into Database in schema.ts.
+// Row types of the tables created by migration 0008-sales-documents.ts (and 0019's columns), merged into Database in schema.ts.
 
 export type SalesDocumentsTable = {
   organization_id: string
@@ -26,6 +26,8 @@ export type SalesDocumentsTable = {
   document_discount_minor: bigint
   unreduced_net_minor: bigint
   unreduced_gross_minor: bigint
+  /** The recipient's page (migration 0019); null for letters. */
+  page_token: string | null
   extra: string
   version: number
   completed_at: string | null
@@ -51,6 +53,10 @@ export type SalesDocumentLinesTable = {
   gross_minor: bigint
   discount_minor: bigint
   extra: string
+  /** 1 for an optional line (migration 0019): priced, but outside the document's totals. */
+  optional: number
+  /** 1 when the recipient chose this optional line on accepting the offer. */
+  chosen: number
 }
 
 export type SalesTables = {

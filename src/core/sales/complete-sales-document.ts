@@ -14,8 +14,16 @@ import { organizationToday } from '../organizations/organization-today.ts'
 import { loadSalesDocument } from './sales-record.ts'
 import { lockSalesDraft } from './update-sales-draft.ts'
 
-/** How the number is printed, and a number chosen by the sender instead of the next one. */
-export type SalesNumbering = Readonly<{ prefix: string; padding: number; chosen?: bigint }>
+/**
+ * How the number is printed, a number chosen by the sender instead of the next one, and the series
+ * to number from when not the kind's own (one series per prefix, as a vendor may count them).
+ */
+export type SalesNumbering = Readonly<{
+  prefix: string
+  padding: number
+  chosen?: bigint
+  seriesKey?: string
+}>
 
 async function chosenNumber(tx: Tx, org: string, seriesKey: string, chosen: bigint): Promise<bigint> {
   const taken = await tx
@@ -53,11 +61,13 @@ async function numberOf(
   issuedOn: string,
 ) {
   if (!numbering) return { number_seq: null, number: null }
+  const seriesKey = numbering.seriesKey ?? document.seriesKey
   const numberSeq =
     numbering.chosen === undefined
-      ? (await takeNumber(context.storage, tx, org, document.seriesKey)).numberSeq
-      : await chosenNumber(tx, org, document.seriesKey, numbering.chosen)
+      ? (await takeNumber(context.storage, tx, org, seriesKey)).numberSeq
+      : await chosenNumber(tx, org, seriesKey, numbering.chosen)
   return {
+    series_key: seriesKey,
     number_seq: numberSeq,
     number: formatInvoiceNumber(numbering, Number(numberSeq), issuedOn),
   }

@@ -2,7 +2,7 @@
 // is numbered yet: that is completion. Nothing is posted, ever: a sales document owes nothing.
 
 import type { SalesDocument, SalesDocumentKind } from '../../domain/sales/sales-document.ts'
-import { newId } from '../../storage/ids.ts'
+import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
 import { recordEvent } from '../events/record-event.ts'
@@ -34,6 +34,8 @@ export async function createSalesDocument(
         series_key: kind,
         number_seq: null,
         number: null,
+        // A letter is only posted or mailed; the others have a page for their recipient.
+        page_token: kind === 'letter' ? null : newToken(),
         ...salesDraftColumns(draft),
         version: 1,
         completed_at: null,
@@ -44,7 +46,7 @@ export async function createSalesDocument(
     if (draft.lines.length > 0)
       await tx
         .insertInto('sales_document_lines')
-        .values(salesLineRows(org, documentId, draft.lines, draft.totals))
+        .values(salesLineRows(org, documentId, draft.lines, draft.totals, draft.optional))
         .execute()
     await recordEvent(tx, {
       organizationId: org,

@@ -8,15 +8,29 @@ import { invalidField } from '../../domain/errors.ts'
 import { computeDraft, parseDiscount } from '../../domain/invoicing/draft.ts'
 import { parseCurrencyCode } from '../../domain/money/currency.ts'
 import type { SalesDocumentKind } from '../../domain/sales/sales-document.ts'
+import { computeSalesTotals } from '../../domain/sales/sales-pricing.ts'
 import type { Executor } from '../../storage/database.ts'
 import type { Tenant } from '../context.ts'
-import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from '../invoices/resolve-draft.ts'
+import {
+  type DraftInvoiceInput,
+  type DraftLineInput,
+  type ResolvedDraft,
+  resolveDraft,
+} from '../invoices/resolve-draft.ts'
 
-export type SalesDraftInput = Omit<DraftInvoiceInput, 'contactId' | 'invoiceDate' | 'seriesKey'> &
-  Readonly<{ contactId: string | null; documentDate?: string | null; validUntil?: string | null }>
+/** A line of a sales document; an optional one is priced but left out of the totals. */
+export type SalesLineInput = DraftLineInput & Readonly<{ optional?: boolean }>
+
+export type SalesDraftInput = Omit<DraftInvoiceInput, 'contactId' | 'invoiceDate' | 'seriesKey' | 'lines'> &
+  Readonly<{
+    contactId: string | null
+    documentDate?: string | null
+    validUntil?: string | null
+    lines: readonly SalesLineInput[]
+  }>
 
 export type ResolvedSalesDraft = Omit<ResolvedDraft, 'contactId'> &
-  Readonly<{ contactId: string | null; validUntil: string | null }>
+  Readonly<{ contactId: string | null; validUntil: string | null; optional: readonly boolean[] }>
 
 async function withoutContact(db: Executor, tenant: Tenant, input: SalesDraftInput): Promise<ResolvedDraft> {
   if (input.lines.length > 0)
@@ -74,5 +88,19 @@ export async function resolveSalesDraft(
   const until = validUntil == null || validUntil === '' ? null : parseIsoDate(validUntil, 'validUntil')
   if (date && until && until < date)
     throw invalidField('validUntil', 'the validity date must not be before the document date')
-  return { ...resolved, contactId, invoiceDate: date, validUntil: until, seriesKey: kind }
+  const optional = input.lines.map((line) => line.optional === true)
+  // Only optional lines change the invoice rules' totals; without them the draft is priced once.
+  const totals = optional.includes(true)
+    ? computeSalesTotals(
+        {
+          currency: resolved.currency,
+          priceBasis: resolved.priceBasis,
+          roundingScope: resolved.roundingScope,
+          documentDiscount: parseDiscount(resolved.documentDiscount, 'documentDiscount'),
+        },
+        resolved.lines,
+        optional,
+      )
+    : resolved.totals
+  return { ...resolved, totals, optional, contactId, invoiceDate: date, validUntil: until, seriesKey: kind }
 }

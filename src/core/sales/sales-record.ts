@@ -17,7 +17,9 @@ function documentFromRows(
   row: SalesDocumentsTable,
   lineRowsOfDocument: readonly SalesDocumentLinesTable[],
 ): SalesDocument {
-  const lines = lineRowsOfDocument.map(lineFromRow).sort((a, b) => a.lineNo - b.lineNo)
+  const lines = lineRowsOfDocument
+    .map((row) => ({ ...lineFromRow(row), optional: row.optional === 1, chosen: row.chosen === 1 }))
+    .sort((a, b) => a.lineNo - b.lineNo)
   return {
     documentId: row.document_id,
     documentSeq: row.document_seq,
@@ -42,8 +44,10 @@ function documentFromRows(
     unreducedNetMinor: row.unreduced_net_minor,
     unreducedGrossMinor: row.unreduced_gross_minor,
     documentDiscountMinor: row.document_discount_minor,
-    breakdown: breakdownOf(lines),
+    // The tax breakdown is of the totals, which leave optional lines out.
+    breakdown: breakdownOf(lines.filter((line) => !line.optional)),
     lines,
+    pageToken: row.page_token,
     extra: JSON.parse(row.extra) as Record<string, unknown>,
     version: row.version,
     completedAt: row.completed_at,
@@ -58,9 +62,15 @@ export function salesLineRows(
   documentId: string,
   lines: readonly CheckedLine[],
   totals: InvoiceTotals,
+  optional: readonly boolean[],
 ): SalesDocumentLinesTable[] {
   return lineRows(organizationId, documentId, lines, totals).map(
-    ({ invoice_id: _invoice, credited_line_no: _credited, ...row }) => ({ ...row, document_id: documentId }),
+    ({ invoice_id: _invoice, credited_line_no: _credited, ...row }, index) => ({
+      ...row,
+      document_id: documentId,
+      optional: optional[index] ? 1 : 0,
+      chosen: 0,
+    }),
   )
 }
 

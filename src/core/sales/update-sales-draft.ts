@@ -28,7 +28,7 @@ function currentAsInput(document: SalesDocument): SalesDraftInput {
     notes: document.notes,
     locale: document.locale,
     extra: document.extra,
-    lines: document.lines.map(lineAsDraftInput),
+    lines: document.lines.map((line) => ({ ...lineAsDraftInput(line), optional: line.optional })),
   }
 }
 
@@ -84,7 +84,7 @@ export async function updateSalesDraft(
     if (draft.lines.length > 0)
       await tx
         .insertInto('sales_document_lines')
-        .values(salesLineRows(org, documentId, draft.lines, draft.totals))
+        .values(salesLineRows(org, documentId, draft.lines, draft.totals, draft.optional))
         .execute()
   })
   return assertFound(

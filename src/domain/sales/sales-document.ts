@@ -16,6 +16,12 @@ export type SalesDocumentState = 'draft' | 'open' | 'won' | 'lost' | 'cancelled'
 
 export type SalesAction = 'complete' | 'win' | 'lose' | 'cancel' | 'uncancel' | 'clear' | 'unclear'
 
+/**
+ * An invoice line that may be optional: offered with its price but outside the totals (see
+ * sales-pricing.ts) and carried into an invoice only when the customer chose it.
+ */
+export type SalesLine = InvoiceLine & Readonly<{ optional: boolean; chosen: boolean }>
+
 export type SalesDocument = Readonly<{
   documentId: string
   /** A whole number unique per organization and kind, for vendors whose ids are integers. */
@@ -44,7 +50,9 @@ export type SalesDocument = Readonly<{
   unreducedGrossMinor: bigint
   documentDiscountMinor: bigint
   breakdown: readonly TaxBreakdownLine[]
-  lines: readonly InvoiceLine[]
+  lines: readonly SalesLine[]
+  /** The recipient's page token (offers, confirmations and delivery notes); null for letters. */
+  pageToken: string | null
   extra: Readonly<Record<string, unknown>>
   version: number
   completedAt: string | null

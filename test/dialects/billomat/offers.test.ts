@@ -156,7 +156,8 @@ describeEachEngine('billomat offers', ({ storage }) => {
   <note>We are looking forward to your answer.</note>
   <reduction>10</reduction>
   <offer-items>
-    <offer-item><unit>Stück</unit><quantity>5</quantity><unit_price>20</unit_price><tax_rate>19</tax_rate><title>Teil</title><optional>1</optional></offer-item>
+    <offer-item><unit>Stück</unit><quantity>5</quantity><unit_price>20</unit_price><tax_rate>19</tax_rate><title>Teil</title></offer-item>
+    <offer-item><quantity>1</quantity><unit_price>50</unit_price><tax_rate>19</tax_rate><title>Wartung</title><optional>1</optional></offer-item>
   </offer-items>
 </offer>`,
     )
@@ -164,6 +165,7 @@ describeEachEngine('billomat offers', ({ storage }) => {
     expect(created.statusCode).toBe(201)
     const id = /<id type="integer">(\d+)<\/id>/.exec(created.body)![1]
     const items = await api.xml('GET', `/offer-items?offer_id=${id}`)
+    expect(items.body).toContain('<optional>0</optional>')
     expect(items.body).toContain('<optional>1</optional>')
     for (const element of [
       '<status>DRAFT</status>',

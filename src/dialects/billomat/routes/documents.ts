@@ -20,11 +20,10 @@ import type { AppServices } from '../../../http/server.ts'
 import { invoiceBySeq, pathId } from '../ids.ts'
 import { documentDraftFromWire } from '../invoices/from-wire.ts'
 import { groupingsOf, groupsToWire } from '../invoices/groups.ts'
-import { lineAsInput } from '../invoices/items-wire.ts'
 import { documentLookups } from '../invoices/lookups.ts'
 import { renderDocument, renderDocuments } from '../invoices/render.ts'
 import { DOCUMENT_ORDER_FIELDS, documentSearchOf } from '../invoices/search.ts'
-import { salesSourceOf } from '../sales/source.ts'
+import { linesTakenFrom, salesSourceOf } from '../sales/source.ts'
 import { nestedItems, type WireObject } from '../wire/body.ts'
 import { orderOf, pagingOf, queryList } from '../wire/query.ts'
 import { readId } from '../wire/read.ts'
@@ -133,7 +132,7 @@ function documentRoutes(app: FastifyInstance, services: AppServices, kind: Docum
     const { draft } = documentDraftFromWire(withCurrency, items, lookups, undefined, itemName)
     // An invoice made from an offer or confirmation takes its items when given none, and clears it.
     const source = kind.kind === 'invoice' ? await salesSourceOf(core, t, body, true) : undefined
-    const lines = source && items.length === 0 ? source.lines.map(lineAsInput) : (draft.lines ?? [])
+    const lines = source && items.length === 0 ? linesTakenFrom(source) : (draft.lines ?? [])
     const document = await inOneTransaction(core, async (unit) => {
       const created = await createInvoice(
         unit,

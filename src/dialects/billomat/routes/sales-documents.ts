@@ -7,26 +7,31 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { deleteRecordsOf } from '../../../core/records/delete-records.ts'
+import { changeSalesState } from '../../../core/sales/change-sales-state.ts'
 import { createSalesDocument } from '../../../core/sales/create-sales-document.ts'
 import { getSalesDocumentBySeq } from '../../../core/sales/get-sales-document.ts'
 import type { SalesDraftInput } from '../../../core/sales/resolve-sales-draft.ts'
 import { searchSalesDocuments } from '../../../core/sales/search-sales-documents.ts'
 import { deleteSalesDraft, updateSalesDraft } from '../../../core/sales/update-sales-draft.ts'
 import { inOneTransaction } from '../../../core/unit-of-work.ts'
+import type { Contact } from '../../../domain/contacts/contact.ts'
 import { invalidField } from '../../../domain/errors.ts'
 import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
+import { allowsSalesAction } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
-import { pathId } from '../ids.ts'
-import { lineAsInput } from '../invoices/items-wire.ts'
+import { contactByNo, invoiceBySeq, pathId } from '../ids.ts'
+import { docExtraOf } from '../invoices/extra.ts'
 import { documentLookups } from '../invoices/lookups.ts'
+import { clientAddress } from '../invoices/to-wire.ts'
 import { letterDraftFromWire, pricedDraftFromWire } from '../sales/from-wire.ts'
 import { CONFIRMATIONS, DELIVERY_NOTES, OFFERS, SALES_KINDS, type SalesKind } from '../sales/kinds.ts'
 import { invoicePreset } from '../sales/preset.ts'
 import { SALES_ORDER_FIELDS, salesSearchOf } from '../sales/search.ts'
-import { salesSourceOf } from '../sales/source.ts'
+import { asSalesLine, linesTakenFrom, salesSourceOf } from '../sales/source.ts'
 import { renderSalesDocument, renderSalesDocuments } from '../sales/to-wire.ts'
 import { nestedItems, type WireObject } from '../wire/body.ts'
 import { orderOf, pagingOf, queryValue } from '../wire/query.ts'
+import { readId } from '../wire/read.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes } from '../wire/tree.ts'
 import { type ItemKind, itemRoutes, withExtraFields } from './document-items.ts'
@@ -44,22 +49,47 @@ export const SALES_ELEMENTS = [
   'delivery-note-items',
 ]
 
+/**
+ * The references a body names that the core keeps only as written: a delivery note's invoice and
+ * a letter's supplier must exist in the organization (§ appendix lieferscheine, briefe).
+ */
+async function checkedReferences(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
+  const invoiceSeq = kind.kind === 'delivery_note' ? readId(body, 'invoice_id') : undefined
+  if (invoiceSeq !== undefined) await invoiceBySeq(core, t, invoiceSeq, 'invoice', 'invoice_id')
+  const supplierNo = kind.kind === 'letter' ? readId(body, 'supplier_id') : undefined
+  if (supplierNo === undefined) return undefined
+  const supplier = await contactByNo(core, t, supplierNo, 'supplier_id').catch(() => undefined)
+  if (!supplier?.isSupplier) throw invalidField('supplier_id', `supplier ${supplierNo} does not exist`)
+  return supplier
+}
+
+/** A letter to a supplier alone is addressed to the supplier unless it names an address. */
+function letterAddressed(input: SalesDraftInput, supplier: Contact | undefined): SalesDraftInput {
+  const billomat = docExtraOf({ extra: input.extra ?? {} })
+  if (!supplier || input.contactId !== null || billomat.address !== undefined) return input
+  return { ...input, extra: { ...input.extra, billomat: { ...billomat, address: clientAddress(supplier) } } }
+}
+
 async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
   const itemName = `${kind.element}-item`
   const items = nestedItems(body[`${itemName}s`], itemName, `${itemName}s`)
-  const lookups = await documentLookups(core, t, body, items, kind.priced, itemName)
-  if (!kind.priced) return letterDraftFromWire(body, lookups) as SalesDraftInput
+  const [lookups, supplier] = await Promise.all([
+    documentLookups(core, t, body, items, kind.priced, itemName),
+    checkedReferences(core, t, kind, body),
+  ])
+  if (!kind.priced)
+    return { input: letterAddressed(letterDraftFromWire(body, lookups) as SalesDraftInput, supplier) }
   const source =
     kind.kind === 'offer' ? undefined : await salesSourceOf(core, t, body, kind.kind === 'delivery_note')
   const input = pricedDraftFromWire(kind, body, items, lookups) as SalesDraftInput
   // Made from an offer or a confirmation without items of its own: the source's items carry over.
-  if (source && items.length === 0) return { ...input, lines: source.lines.map(lineAsInput) }
+  if (source && items.length === 0) return { input: { ...input, lines: linesTakenFrom(source) }, source }
   // An offer item's `optional` flag is kept as written, inline as through /offer-items.
   const flags = kind.kind === 'offer' ? ['optional'] : []
-  return {
-    ...input,
-    lines: (input.lines ?? []).map((line, index) => withExtraFields(line, items[index] ?? {}, flags)),
-  }
+  const lines = (input.lines ?? []).map((line, index) =>
+    asSalesLine(withExtraFields(line, items[index] ?? {}, flags)),
+  )
+  return { input: { ...input, lines }, source }
 }
 
 function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKind): void {
@@ -90,8 +120,15 @@ function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKin
 
   app.post(`/${kind.path}`, async (request, reply) => {
     const t = tenant(request)
-    const input = await createInput(core, t, kind, bodyOf(request, SALES_ELEMENTS))
-    const document = await createSalesDocument(core, t, kind.kind, input)
+    const { input, source } = await createInput(core, t, kind, bodyOf(request, SALES_ELEMENTS))
+    const document = await inOneTransaction(core, async (unit) => {
+      const created = await createSalesDocument(unit, t, kind.kind, input)
+      // A confirmation confirms the order: the offer it is made from is won (Billomat's FAQ: a
+      // confirmation follows a won offer), unless it is already won, cleared or cancelled.
+      if (kind.kind === 'confirmation' && source?.kind === 'offer' && allowsSalesAction(source, 'win'))
+        await changeSalesState(unit, t, source.documentId, 'win')
+      return created
+    })
     return sendRecord(request, reply, await answer(request, document), 201)
   })
 
@@ -99,7 +136,10 @@ function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKin
     const current = await load(request)
     const t = tenant(request)
     const body = bodyOf(request, SALES_ELEMENTS)
-    const lookups = await documentLookups(core, t, body, [], false, `${kind.element}-item`)
+    const [lookups] = await Promise.all([
+      documentLookups(core, t, body, [], false, `${kind.element}-item`),
+      checkedReferences(core, t, kind, body),
+    ])
     // Items change through the item resources only.
     const patch = kind.priced
       ? pricedDraftFromWire(kind, body, undefined, lookups, current)
@@ -124,7 +164,8 @@ function salesItems(kind: SalesKind): ItemKind<SalesDocument> {
     item: `${kind.element}-item`,
     parent: kind.idField,
     load: (core, t, seq, field) => getSalesDocumentBySeq(core, t, kind.kind, seq, field),
-    save: (core, t, document, lines) => updateSalesDraft(core, t, document.documentId, { lines }),
+    save: (core, t, document, lines) =>
+      updateSalesDraft(core, t, document.documentId, { lines: lines.map(asSalesLine) }),
     parentOf: (document) => ({
       item: `${kind.element}-item`,
       field: kind.idField,

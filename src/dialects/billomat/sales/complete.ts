@@ -20,9 +20,18 @@ import type { SalesKind } from './kinds.ts'
 
 function numberingOf(kind: SalesKind, extra: WireStrings, settings: Settings): SalesNumbering | undefined {
   if (!kind.numberField) return undefined
-  const prefix = extra.number_pre ?? settings[`${kind.settingsKey}_number_pre`] ?? ''
+  const settingsPrefix = settings[`${kind.settingsKey}_number_pre`] ?? ''
+  const prefix = extra.number_pre ?? settingsPrefix
   const padding = Number(extra.number_length ?? settings[`${kind.settingsKey}_number_length`] ?? '0')
-  return { prefix, padding, ...(extra.number ? { chosen: BigInt(extra.number) } : {}) }
+  // CONSIDER_PREFIX counts each prefix on its own (§2.11 settings number_range_mode), as for
+  // invoices: the settings' prefix keeps the kind's series, any other prefix has one of its own.
+  const considered = settings.number_range_mode === 'CONSIDER_PREFIX' && prefix !== settingsPrefix
+  return {
+    prefix,
+    padding,
+    ...(extra.number ? { chosen: BigInt(extra.number) } : {}),
+    ...(considered ? { seriesKey: `${kind.kind}/${prefix}` } : {}),
+  }
 }
 
 /** [Offer.offer_number], [Offer.date], [Client.name], ... of a sales document as it stands. */

@@ -1,6 +1,7 @@
 // `GET /invoices/preset?confirmation_id=` (appendix: auftragsbestaetigungen; also offer_id): the
 // invoice body an offer or confirmation turns into, to be POSTed to /invoices as it is or changed.
-// Nothing is written; its items are the source's, its references name the source.
+// Nothing is written; its items are the source's (less optional items not chosen), its references
+// name the source.
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
 import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
@@ -8,24 +9,26 @@ import { contactNosOf, productsByIds } from '../ids.ts'
 import { docExtraOf, lineExtraOf } from '../invoices/extra.ts'
 import { clientAddress } from '../invoices/to-wire.ts'
 import { float, int, list, nested, record, str, type WireRecord } from '../wire/tree.ts'
+import { takenLines } from './source.ts'
 
 export async function invoicePreset(
   core: CoreContext,
   t: Tenant,
   source: SalesDocument,
 ): Promise<WireRecord> {
+  const lines = takenLines(source)
   const [clients, products] = await Promise.all([
     contactNosOf(core, t, source.contactId ? [source.contactId] : []),
     productsByIds(
       core,
       t,
-      source.lines.flatMap((line) => line.productId ?? []),
+      lines.flatMap((line) => line.productId ?? []),
     ),
   ])
   const client = source.contactId ? clients.get(source.contactId) : undefined
   const extra = docExtraOf(source)
   const isOffer = source.kind === 'offer'
-  const items = source.lines.map((line) => {
+  const items = lines.map((line) => {
     const item = lineExtraOf(line)
     return record('invoice-item', [
       int('article_id', line.productId ? products.get(line.productId)?.productSeq : undefined),
