@@ -40,6 +40,11 @@ function split(presented: PresentedCredential): { lookupKey: string; secret: str
   }
 }
 
+// Verifications under way, per cache: requests that present the same secret meanwhile wait for
+// that one scrypt instead of each running their own (a client's burst of requests when its cached
+// entry has just expired, or its first burst).
+const verifying = new WeakMap<AuthCache, Map<string, Promise<Authenticated | undefined>>>()
+
 /** Returns the tenant, or undefined when no live credential of this dialect matches. */
 export async function authenticate(
   context: CoreContext,
@@ -52,7 +57,31 @@ export async function authenticate(
   const cached = cache.get(cacheKey)
   const nowMs = context.clock.now().getTime()
   if (cached && cached.expiresAtMs > nowMs) return cached.authenticated
+  let pending = verifying.get(cache)
+  if (!pending) {
+    pending = new Map()
+    verifying.set(cache, pending)
+  }
+  const running = pending.get(cacheKey)
+  if (running) return running
+  const verification = verify(context, cache, dialect, presented, cacheKey, nowMs)
+  pending.set(cacheKey, verification)
+  try {
+    return await verification
+  } finally {
+    pending.delete(cacheKey)
+  }
+}
 
+async function verify(
+  context: CoreContext,
+  cache: AuthCache,
+  dialect: Dialect,
+  presented: PresentedCredential,
+  cacheKey: string,
+  nowMs: number,
+): Promise<Authenticated | undefined> {
+  const { lookupKey, secret } = split(presented)
   const candidates = await context.storage.db
     .selectFrom('credentials')
     .select(['organization_id', 'credential_id', 'secret_hash', 'kind'])
