@@ -17,11 +17,17 @@ import { ANNOUNCE_KIND, createAnnounceHandler } from './delivery/relay/announce-
 import { createDeliveryHandlers } from './delivery/relay/delivery-handlers.ts'
 import { createNoticeHandler } from './delivery/relay/notice-handler.ts'
 import { createOutboxRelay, type OutboxRelay, type RelayLog } from './delivery/relay/outbox-relay.ts'
+import { createWebhookHandler } from './delivery/relay/webhook-handler.ts'
 import { createLocalSmsOutbox } from './delivery/sms/local-sms-outbox.ts'
 import { dialectsFor } from './dialects/all.ts'
 import { billogramAnnouncerFor } from './dialects/billogram/announce.ts'
 import { billogramSignerFor } from './dialects/billogram/callback-signer.ts'
 import { billogramTabFailureNotifierFor } from './dialects/billogram/tab-failure-notice.ts'
+import { billomatAnnouncerFor } from './dialects/billomat/webhooks/announce.ts'
+import {
+  BILLOMAT_WEBHOOK_KIND,
+  billomatWebhookDelivery,
+} from './dialects/billomat/webhooks/webhook-delivery.ts'
 import { registerSandboxClock } from './http/sandbox-clock.ts'
 import { buildDialectServer, buildServer, createServices } from './http/server.ts'
 import { createScheduler } from './jobs/scheduler.ts'
@@ -115,21 +121,24 @@ function createDelivery(
   const mail: MailTransport = smtp ?? createLocalMailOutbox({ dir: dirs.mailOutbox })
   const letters = createLocalPrintSpool({ dir: dirs.printSpool })
   const sms = createLocalSmsOutbox({ dir: dirs.smsOutbox })
+  // One operator switch opens private networks and loopback (never link-local metadata).
+  const network = {
+    allowPrivateNetworks: config.allowPrivateWebhookTargets,
+    allowLoopback: config.allowPrivateWebhookTargets,
+  }
   const handlers = {
     ...createDeliveryHandlers({
       mail,
       letters,
       sms,
-      webhooks: {
-        // One operator switch opens private networks and loopback (never link-local metadata).
-        network: {
-          allowPrivateNetworks: config.allowPrivateWebhookTargets,
-          allowLoopback: config.allowPrivateWebhookTargets,
-        },
-        signerFor: billogramSignerFor(context),
-      },
+      webhooks: { network, signerFor: billogramSignerFor(context) },
     }),
-    [ANNOUNCE_KIND]: createAnnounceHandler([billogramAnnouncerFor(context)]),
+    // Billomat's webhooks: the same transport, with Billomat's retry schedule and basic auth.
+    [BILLOMAT_WEBHOOK_KIND]: createWebhookHandler({ network, ...billomatWebhookDelivery(context) }),
+    [ANNOUNCE_KIND]: createAnnounceHandler([
+      billogramAnnouncerFor(context),
+      billomatAnnouncerFor(context, config.publicBaseUrl),
+    ]),
     [TAB_FAILURE_KIND]: createNoticeHandler([billogramTabFailureNotifierFor(context)]),
     ...createInvoiceDeliveryHandlers({
       mail,

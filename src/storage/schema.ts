@@ -3,6 +3,7 @@
 // decimals, dates (YYYY-MM-DD), instants (ISO 8601) and JSON.
 
 import type { Generated } from 'kysely'
+import type { AnnounceTables } from './schema-announce.ts'
 import type { AutomationTables } from './schema-automation.ts'
 import type { BillogramTables } from './schema-billogram.ts'
 import type { BillomatTables } from './schema-billomat.ts'
@@ -312,7 +313,8 @@ export type Database = CoreTables &
   BillyTables &
   AutomationTables &
   BillomatAutomationTables &
-  SalesTables
+  SalesTables &
+  AnnounceTables
 
 export type CoreTables = {
   organizations: OrganizationsTable

@@ -13,6 +13,7 @@ export type CounterKey =
   | 'payment'
   | 'bill'
   | 'recurring'
+  | 'webhook_request'
   | `record:${string}`
   | `sales:${string}`
 

@@ -7,7 +7,7 @@ import type { Tx } from '../../storage/database.ts'
 import { newId, newToken } from '../../storage/ids.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import { takeCounter } from '../counters/take-counter.ts'
-import { recordEvent } from '../events/record-event.ts'
+import { recordAndAnnounce } from '../events/record-event.ts'
 import { type CaseInfo, discountToText, invoiceFromRows, lineRows, totalsColumns } from './invoice-record.ts'
 import { type DraftInvoiceInput, type ResolvedDraft, resolveDraft } from './resolve-draft.ts'
 
@@ -186,7 +186,7 @@ export async function createDraftWithin(
           .returningAll()
           .execute()
       : []
-  await recordEvent(tx, {
+  await recordAndAnnounce(tx, {
     organizationId: tenant.organizationId,
     type: 'invoice.created',
     caseId,

@@ -35,7 +35,7 @@ export async function deliverRow(context: RowContext, row: ClaimedRow): Promise<
     prepared = handler.prepare(parsePayload(row.payload), row.organizationId)
   } catch (error) {
     const target = { channel: handler.channel, recipient: null, caseId: null, invoiceId: null }
-    return settleFailure(context, row, target, row.attempts + 1, error)
+    return settleFailure(scheduleOf(context, handler), row, target, row.attempts + 1, error)
   }
   const target: DeliveryTarget = {
     channel: handler.channel,
@@ -43,9 +43,9 @@ export async function deliverRow(context: RowContext, row: ClaimedRow): Promise<
     caseId: prepared.caseId,
     invoiceId: prepared.invoiceId,
   }
-  if (row.attempts >= context.maxAttempts) {
+  if (row.attempts >= (handler.retry?.maxAttempts ?? context.maxAttempts)) {
     const error = new Error(`gave up after ${row.attempts} attempts; the last one was interrupted`)
-    return settleFailure(context, row, target, row.attempts, error)
+    return settleFailure(scheduleOf(context, handler), row, target, row.attempts, error)
   }
   const attempt = await startAttempt(context.storage, row, target, {
     now: context.now(),
@@ -58,7 +58,7 @@ export async function deliverRow(context: RowContext, row: ClaimedRow): Promise<
       prepared.send({ deliveryId: row.outboxId, organizationId: row.organizationId, attempt, signal }),
     )
   } catch (error) {
-    return settleFailure(context, row, target, attempt, error)
+    return settleFailure(scheduleOf(context, handler), row, target, attempt, error)
   }
   const kept = await settleOutboxRow(context.storage, row, target, {
     status: 'sent',
@@ -69,6 +69,11 @@ export async function deliverRow(context: RowContext, row: ClaimedRow): Promise<
   if (!kept) context.log.warn({ ...base, attempt }, 'sent after the claim was lost to another relay')
   context.log.debug({ ...base, attempt }, 'outbox row delivered')
   return { ...base, status: kept ? 'sent' : 'lost', attempt }
+}
+
+/** The relay's settings with the handler's own retry schedule, when it has one. */
+function scheduleOf(context: RowContext, handler: OutboxHandler): RowContext {
+  return handler.retry ? { ...context, ...handler.retry } : context
 }
 
 function parsePayload(text: string): unknown {

@@ -36,8 +36,20 @@ export type PreparedDelivery = Readonly<{
   send(attempt: DeliveryAttempt): Promise<DeliveryDetail>
 }>
 
+/**
+ * When a failed row is tried again, for handlers whose receivers expect a vendor's own schedule
+ * (Billomat webhooks: after 1 minute, 1 hour and 6 hours). Without one the relay's applies.
+ */
+export type RetrySchedule = Readonly<{
+  /** Attempts in all, the first included, before the row is dead-lettered. */
+  maxAttempts: number
+  /** The wait after failed attempt number `attempt` (1-based), in milliseconds. */
+  backoff: (attempt: number) => number
+}>
+
 export type OutboxHandler = Readonly<{
   channel: DeliveryChannel
+  retry?: RetrySchedule
   /**
    * Validates the row's parsed payload without doing any I/O. Throws PermanentDeliveryError when
    * the payload can never be delivered, which dead-letters the row at once.

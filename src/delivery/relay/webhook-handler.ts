@@ -9,7 +9,7 @@ import { DELIVERY_ID_HEADER } from '../delivery-id.ts'
 import type { NetworkPolicy } from '../webhooks/network-guard.ts'
 import { postWebhook, type WebhookResult, type WebhookSigner } from '../webhooks/post-webhook.ts'
 import { DeliveryAttemptError } from './delivery-attempt-error.ts'
-import type { OutboxHandler, PreparedDelivery } from './outbox-handler.ts'
+import type { OutboxHandler, PreparedDelivery, RetrySchedule } from './outbox-handler.ts'
 import { readObject, readOptionalString, readString, readStringRecord, readSubject } from './read-payload.ts'
 
 export const EVENT_ID_HEADER = 'X-Faktura-Event-Id'
@@ -20,6 +20,13 @@ export type WebhookHandlerOptions = Readonly<{
   network?: NetworkPolicy
   /** The subscription's signer; the secret stays in its table, never in the outbox payload. */
   signerFor?: (organizationId: string, subscriptionId: string | null) => Promise<WebhookSigner | undefined>
+  /** The vendor's retry schedule for these rows; the relay's otherwise. */
+  retry?: RetrySchedule
+  /**
+   * Which failed answers are tried again, by HTTP status (null: no answer at all), for vendors
+   * that retry more than timeouts, 408, 429 and 5xx. An address the network guard refuses never is.
+   */
+  retryable?: (status: number | null) => boolean
 }>
 
 const DEFAULT_TIMEOUT_MS = 15_000
@@ -27,6 +34,7 @@ const DEFAULT_TIMEOUT_MS = 15_000
 export function createWebhookHandler(options: WebhookHandlerOptions = {}): OutboxHandler {
   return {
     channel: 'webhook',
+    ...(options.retry ? { retry: options.retry } : {}),
     prepare(value: unknown): PreparedDelivery {
       const payload = readObject(value, 'payload')
       const url = readString(payload, 'url', '')
@@ -48,20 +56,24 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Outbo
             ...(sign ? { sign } : {}),
             ...(options.network ? { network: options.network } : {}),
           })
-          return outcomeOf(result)
+          return outcomeOf(result, options.retryable)
         },
       }
     },
   }
 }
 
-function outcomeOf(result: WebhookResult): Readonly<{ status: number | null; durationMs: number }> {
+function outcomeOf(
+  result: WebhookResult,
+  retryable?: (status: number | null) => boolean,
+): Readonly<{ status: number | null; durationMs: number }> {
   const detail = { status: result.status, durationMs: result.durationMs }
   if (result.error === undefined) return detail
   const failed = { ...detail, response: result.responseBodySnippet, errorKind: result.error.kind }
+  const again = retryable && result.error.kind !== 'refused' ? retryable(result.status) : result.retryable
   throw new DeliveryAttemptError(result.error.message, {
     detail: failed,
-    permanent: !result.retryable,
+    permanent: !again,
     ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
   })
 }

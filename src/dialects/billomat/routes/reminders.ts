@@ -25,7 +25,13 @@ import { sendList, sendRecord } from '../wire/reply.ts'
 import { list, pagedAttributes, type WireRecord } from '../wire/tree.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 
-async function render(core: CoreContext, t: Tenant, baseUrl: string, reminders: readonly ReminderRecord[]) {
+/** Reminders as Billomat shows them, each with its level's texts (the webhooks send these too). */
+export async function renderReminders(
+  core: CoreContext,
+  t: Tenant,
+  baseUrl: string,
+  reminders: readonly ReminderRecord[],
+): Promise<WireRecord[]> {
   const invoiceIds = [...new Set(reminders.map((reminder) => reminder.invoiceId))]
   const [levels, clients, invoices] = await Promise.all([
     dunningLevels(core, t),
@@ -57,7 +63,7 @@ async function render(core: CoreContext, t: Tenant, baseUrl: string, reminders: 
   )
 }
 
-async function reminderById(core: CoreContext, t: Tenant, id: bigint): Promise<ReminderRecord> {
+export async function reminderById(core: CoreContext, t: Tenant, id: bigint): Promise<ReminderRecord> {
   const { invoiceSeq, level } = splitReminderId(id)
   const invoice = await invoiceBySeq(core, t, invoiceSeq, 'invoice').catch(() => {
     throw notFound('reminder', String(id))
@@ -93,7 +99,7 @@ export const reminderRoutes: Routes = (app, services) => {
   const core = services.core
   const baseUrl = services.config.publicBaseUrl
   const one = async (request: FastifyRequest, reminder: ReminderRecord) =>
-    (await render(core, tenant(request), baseUrl, [reminder]))[0] as WireRecord
+    (await renderReminders(core, tenant(request), baseUrl, [reminder]))[0] as WireRecord
 
   app.get('/reminders', async (request, reply) => {
     const t = tenant(request)
@@ -111,7 +117,7 @@ export const reminderRoutes: Routes = (app, services) => {
       limit: paging.limit,
       offset: paging.offset,
     })
-    const items = await render(core, t, baseUrl, page.items)
+    const items = await renderReminders(core, t, baseUrl, page.items)
     const attributes = pagedAttributes(paging.page, paging.perPage, page.totalCount)
     return sendList(request, reply, list('reminders', 'reminder', items, attributes), page.totalCount)
   })
