@@ -28,6 +28,10 @@ const ORIGINATORS: Readonly<Record<string, string>> = {
   reinstatement: 'invoice',
   payment: 'bankPayment',
   payment_void: 'bankPayment',
+  // The core's dunning charges (a reminder's fee, compensation, interest) post under the invoice they raise.
+  dunning_reminderFee: 'invoice',
+  dunning_compensation: 'invoice',
+  dunning_interest: 'invoice',
   late_fee: 'invoiceLateFee',
   late_fee_void: 'invoiceLateFee',
   bill: 'bill',
