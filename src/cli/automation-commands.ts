@@ -7,12 +7,10 @@
 import { getOrganizationClock } from '../core/clock/advance-clock.ts'
 import type { CoreContext, Tenant } from '../core/context.ts'
 import { listCollectionCases } from '../core/dunning/list-collection-cases.ts'
-import { recordCollectionOutcome } from '../core/dunning/record-collection-outcome.ts'
-import { getInvoice } from '../core/invoices/get-invoice.ts'
 import { STATUTORY_TABLE } from '../domain/dunning/statutory-table.ts'
 import { invalidField } from '../domain/errors.ts'
 import type { CurrencyCode } from '../domain/money/currency.ts'
-import { minorToDecimalString, parseDecimal, toMinorUnits } from '../domain/money/decimal.ts'
+import { minorToDecimalString } from '../domain/money/decimal.ts'
 import { advanceSandboxClock } from '../jobs/advance-sandbox-clock.ts'
 import { createScheduler } from '../jobs/scheduler.ts'
 import { openCore } from '../main.ts'
@@ -47,25 +45,6 @@ function wholeDays(context: CommandContext): number {
   const days = Number(required(context, 'days'))
   if (!Number.isInteger(days)) throw invalidField('days', '--days must be a whole number')
   return days
-}
-
-async function collectionOutcome(context: CommandContext, core: CoreContext): Promise<number> {
-  const tenant = tenantOf(context)
-  const invoiceId = required(context, 'invoice')
-  const amount = text(context, 'amount')
-  const on = text(context, 'on')
-  const currency = (await getInvoice(core, tenant, invoiceId)).currency as CurrencyCode
-  const result = await recordCollectionOutcome(core, tenant, {
-    invoiceId,
-    outcome: required(context, 'outcome'),
-    ...(amount ? { amountMinor: toMinorUnits(parseDecimal(amount, 'amount'), currency, 'half-up') } : {}),
-    ...(on ? { on } : {}),
-  })
-  context.print(
-    `invoice ${invoiceId}: ${result.outcome}, now ${result.state}, ${minorToDecimalString(result.balanceMinor, currency)} ${currency} owed`,
-    result,
-  )
-  return 0
 }
 
 export const AUTOMATION_COMMANDS: readonly Command[] = [
@@ -145,11 +124,5 @@ export const AUTOMATION_COMMANDS: readonly Command[] = [
         context.print(lines.length ? lines.join('\n') : 'no cases in collection', cases)
         return 0
       }),
-  },
-  {
-    name: 'collection outcome',
-    summary:
-      'collection outcome --org ID --invoice ID --outcome paid|written_off [--amount 123.45] [--on YYYY-MM-DD]',
-    run: (context) => withCore(context, (core) => collectionOutcome(context, core)),
   },
 ]

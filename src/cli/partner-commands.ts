@@ -15,7 +15,7 @@ import { getInvoice } from '../core/invoices/get-invoice.ts'
 import { recallPayment } from '../core/payments/recall-payment.ts'
 import { caseNoOf } from '../dialects/billogram/ids.ts'
 import { invalidField, notFound } from '../domain/errors.ts'
-import type { CurrencyCode } from '../domain/money/currency.ts'
+import { type CurrencyCode, currencyExponent } from '../domain/money/currency.ts'
 import { minorToDecimalString, parseDecimal, toMinorUnits } from '../domain/money/decimal.ts'
 import { openCore } from '../main.ts'
 import type { Command, CommandContext } from './commands.ts'
@@ -64,7 +64,15 @@ export async function recordPartnerOutcome(
   const result = await recordCollectionOutcome(core, tenant, {
     invoiceId,
     outcome,
-    ...(amount ? { amountMinor: toMinorUnits(parseDecimal(amount, 'amount'), currency, 'half-up') } : {}),
+    ...(amount
+      ? {
+          amountMinor: toMinorUnits(
+            parseDecimal(amount, 'amount', currencyExponent(currency)),
+            currency,
+            'half-up',
+          ),
+        }
+      : {}),
     ...(on ? { on } : {}),
   })
   return { ...result, invoiceId, currency }
