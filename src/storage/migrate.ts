@@ -15,6 +15,7 @@ import * as billomatPurchases from './migrations/0010-billomat-purchases.ts'
 import * as billyRemindersFiles from './migrations/0011-billy-reminders-files.ts'
 import * as listIndexes from './migrations/0012-list-indexes.ts'
 import * as automationMore from './migrations/0013-automation-more.ts'
+import * as writedownAccounts from './migrations/0014-writedown-accounts.ts'
 import * as announceCursors from './migrations/0015-announce-cursors.ts'
 import * as billingTabAnchor from './migrations/0016-billing-tab-anchor.ts'
 import * as salesOptionsPages from './migrations/0019-sales-options-pages.ts'
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-billy-reminders-files': billyRemindersFiles,
   '0012-list-indexes': listIndexes,
   '0013-automation-more': automationMore,
+  '0014-writedown-accounts': writedownAccounts,
   '0015-announce-cursors': announceCursors,
   '0016-billing-tab-anchor': billingTabAnchor,
   '0019-sales-options-pages': salesOptionsPages,

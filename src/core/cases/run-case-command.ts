@@ -1,4 +1,4 @@
-// Runs one command on a case (issue, deliver, remind, pay, credit, write off, message, respite,
+// Runs one command on a case (issue, deliver, remind, pay, credit, write off, write down, message, respite,
 // attach) on its primary invoice, through the use cases that own each rule, and in the same
 // transaction enqueues the callbacks of every event the command recorded. Either the change, its
 // events and its callbacks all commit, or none does. Returns the case as it then stands.
@@ -17,6 +17,7 @@ import { creditInvoice } from '../invoices/credit-invoice.ts'
 import type { CreditSelection } from '../invoices/credit-lines.ts'
 import { checkChannels, sendInvoice, sendLockedWithin } from '../invoices/send-invoice.ts'
 import { allocateCreditWithin, payOutCreditWithin } from '../invoices/settle-standalone-credit.ts'
+import { revertWriteDownWithin, writeDownWithin } from '../invoices/write-down-invoice.ts'
 import { writeOffInvoice } from '../invoices/write-off-invoice.ts'
 import { recordPayment } from '../payments/record-payment.ts'
 import { inOneTransaction } from '../unit-of-work.ts'
@@ -40,6 +41,9 @@ export type CaseCommand =
   | Readonly<{ type: 'pay'; amountMinor: bigint; paidOn?: string }>
   | Readonly<{ type: 'credit'; selection: CreditSelection; delivery?: DeliveryChoice }>
   | Readonly<{ type: 'writeOff' }>
+  /** Provides for the loss of what the primary invoice owes (the claim stays owed), or reverts it. */
+  | Readonly<{ type: 'writeDown' }>
+  | Readonly<{ type: 'revertWriteDown' }>
   | Readonly<{ type: 'message'; text: unknown }>
   | Readonly<{ type: 'grantRespite'; until: unknown }>
   | Readonly<{ type: 'removeRespite' }>
@@ -152,6 +156,12 @@ async function perform(
     }
     case 'writeOff':
       await writeOffInvoice(unit, tenant, { invoiceId })
+      return
+    case 'writeDown':
+      await writeDownWithin(unit, tx, tenant, invoiceId)
+      return
+    case 'revertWriteDown':
+      await revertWriteDownWithin(unit, tx, tenant, invoiceId)
       return
     case 'message':
       await postSenderMessageWithin(unit, tx, tenant, record.caseId, command.text)

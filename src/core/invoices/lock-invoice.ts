@@ -6,6 +6,7 @@ import type { Invoice } from '../../domain/invoicing/invoice.ts'
 import type { Storage, Tx } from '../../storage/database.ts'
 import type { InvoicesTable } from '../../storage/schema.ts'
 import { loadInvoices } from './invoice-record.ts'
+import { keepWriteDownWithin, writeDownOf } from './write-down.ts'
 
 export async function lockInvoice(
   storage: Storage,
@@ -35,14 +36,20 @@ export type InvoiceChanges = Readonly<
   >
 >
 
-/** Writes a locked invoice's changes, bumping its version: every lifecycle change ends here. */
+/**
+ * Writes a locked invoice's changes, bumping its version: every lifecycle change ends here, so a
+ * written-down invoice's provision follows every change of what it owes (write-down.ts).
+ */
 export async function saveLockedInvoice(
   tx: Tx,
   organizationId: string,
   invoice: Invoice,
-  changes: InvoiceChanges,
+  given: InvoiceChanges,
   now: string,
 ): Promise<void> {
+  const changes = writeDownOf(invoice.extra)
+    ? await keepWriteDownWithin(tx, organizationId, invoice, given, now)
+    : given
   await tx
     .updateTable('invoices')
     .set({ ...changes, version: invoice.version + 1, updated_at: now })

@@ -12,6 +12,7 @@ import { recordAndAnnounce } from '../events/record-event.ts'
 import { loadChart, postEntry } from '../ledger/post-entry.ts'
 import { loadInvoice } from './invoice-record.ts'
 import { lockInvoice, organizationOf, saveLockedInvoice } from './lock-invoice.ts'
+import { lossPartsOf } from './loss-parts.ts'
 import { assertFound } from './resolve-draft.ts'
 
 export type WriteOffInput = Readonly<{ invoiceId: string; amountMinor?: bigint; reason?: string }>
@@ -45,23 +46,13 @@ export async function writeOffInvoice(
       now,
     )
     const chart = await loadChart(tx, org)
-    const vat = invoice.breakdown
-      .filter((group) => group.vatMinor > 0n)
-      .map((group) => ({ vatRatePercent: group.vatRatePercent, vatMinor: group.vatMinor }))
-    // Reminder fees and interest are written off first and carry no VAT to take back.
-    const principalOpenMinor = invoice.grossMinor - invoice.creditedMinor - invoice.writtenOffMinor
-    const feesOpenMinor = invoice.balanceMinor - minOf(invoice.balanceMinor, principalOpenMinor)
     const entry = writeOffEntry(chart, {
       entryDate,
       description: `Write-off of invoice ${invoice.number}`,
       currency: invoice.currency as CurrencyCode,
       invoiceId: invoice.invoiceId,
       contactId: invoice.contactId,
-      amountMinor,
-      feesMinor: minOf(amountMinor, feesOpenMinor > 0n ? feesOpenMinor : 0n),
-      ...(invoice.netMinor >= 0n && invoice.vatMinor >= 0n
-        ? { breakdown: { netMinor: invoice.netMinor, vat } }
-        : {}),
+      ...lossPartsOf(invoice, amountMinor),
     })
     await postEntry(tx, org, entry, { type: 'write_off', id: invoice.invoiceId }, now)
     await recordAndAnnounce(tx, {
@@ -74,8 +65,4 @@ export async function writeOffInvoice(
     })
   })
   return assertFound(await loadInvoice(context.storage.db, org, input.invoiceId), 'invoice', input.invoiceId)
-}
-
-function minOf(a: bigint, b: bigint): bigint {
-  return a < b ? a : b
 }

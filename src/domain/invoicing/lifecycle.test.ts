@@ -25,6 +25,8 @@ describe('nextState', () => {
     ['cancelled', 'uncancel', 'open'],
     ['paid', 'reversePayment', 'open'],
     ['overdue', 'reversePayment', 'overdue'],
+    ['open', 'writeDown', 'open'],
+    ['collection', 'revertWriteDown', 'collection'],
   ] as const)('%s + %s gives %s', (state, action, expected) => {
     expect(nextState(state, action)).toBe(expected)
   })
@@ -37,6 +39,8 @@ describe('nextState', () => {
     ['credited', 'creditPartly'],
     ['deleted', 'approve'],
     ['open', 'collect'],
+    ['paid', 'writeDown'],
+    ['written_off', 'revertWriteDown'],
   ] as const)('%s refuses %s with wrong_state', (state, action) => {
     expect(() => nextState(state, action)).toThrowError(DomainError)
     try {

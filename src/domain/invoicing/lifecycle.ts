@@ -37,6 +37,8 @@ export const INVOICE_ACTIONS = [
   'sell',
   'returnFromPartner',
   'reversePayment',
+  'writeDown',
+  'revertWriteDown',
 ] as const
 
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number]
@@ -50,6 +52,8 @@ type Lifecycle = Readonly<Record<InvoiceState, Readonly<Partial<Record<InvoiceAc
 // been paid to the contact's balance. A factoring partner buys an invoice before it is due, so
 // `sell` leaves open invoices too; a partner that gives a case back (factoring denied, collection
 // called off) returns it open, and the overdue check moves it on when its due date has passed.
+// A write-down (a provision for a claim feared lost) and its reversal leave the state: the claim
+// is still owed, so only an invoice that is owed something may be written down.
 const LIFECYCLE = {
   draft: { approve: 'open', delete: 'deleted' },
   open: {
@@ -64,6 +68,8 @@ const LIFECYCLE = {
     cancel: 'cancelled',
     sell: 'collection',
     reversePayment: 'open',
+    writeDown: 'open',
+    revertWriteDown: 'open',
   },
   overdue: {
     payPartly: 'overdue',
@@ -78,6 +84,8 @@ const LIFECYCLE = {
     collect: 'collection',
     sell: 'collection',
     reversePayment: 'overdue',
+    writeDown: 'overdue',
+    revertWriteDown: 'overdue',
   },
   collection: {
     payPartly: 'collection',
@@ -88,6 +96,8 @@ const LIFECYCLE = {
     writeOff: 'written_off',
     returnFromPartner: 'open',
     reversePayment: 'collection',
+    writeDown: 'collection',
+    revertWriteDown: 'collection',
   },
   // A paid invoice may still be credited (a refund): the credited amount goes to the contact's balance.
   paid: {

@@ -22,6 +22,9 @@ export type Side = 'debit' | 'credit'
  * - paymentFees: fees the bank or payment provider keeps from a payment.
  * - customerBalance: money received from a customer and not yet applied (overpayments, prepayments).
  * - badDebt: receivables written off as lost.
+ * - doubtfulDebt / doubtfulDebtAllowance: a provision for receivables feared lost (a write-down):
+ *   the expense, and the asset account that holds it against receivables (its balance is a
+ *   credit) until the claim is settled, written off or the write-down reverted.
  * - rounding: the difference when a document total is rounded (Swedish öresavrundning).
  * - reminderFeeRevenue / interestIncome: dunning fees and late-payment interest charged.
  */
@@ -35,6 +38,8 @@ export const ACCOUNT_ROLES = [
   'paymentFees',
   'customerBalance',
   'badDebt',
+  'doubtfulDebt',
+  'doubtfulDebtAllowance',
   'rounding',
   'reminderFeeRevenue',
   'interestIncome',
@@ -56,6 +61,9 @@ export const ROLE_NATURES = {
   paymentFees: ['expense'],
   customerBalance: ['liability'],
   badDebt: ['expense'],
+  doubtfulDebt: ['expense'],
+  // A contra account among the receivables: an asset whose balance sits on the credit side.
+  doubtfulDebtAllowance: ['asset'],
   rounding: ['revenue', 'expense'],
   reminderFeeRevenue: ['revenue'],
   interestIncome: ['revenue'],

@@ -55,6 +55,23 @@ export function writeOffEntry(chart: ChartOfAccounts, writeOff: WriteOffPosting)
   return composeMovingEntry(writeOff, [...debits, ...fees, receivable])
 }
 
+/**
+ * What writing off this amount would cost net of the VAT it takes back: the bad-debt part, the same
+ * split writeOffEntry makes. A write-down provides for exactly this, since the VAT comes back when
+ * the loss is final.
+ */
+export function lossNetOfVatMinor(
+  writeOff: Pick<WriteOffPosting, 'amountMinor' | 'breakdown' | 'feesMinor'>,
+): bigint {
+  const feesMinor = writeOff.feesMinor ?? 0n
+  const principalMinor = writeOff.amountMinor - feesMinor
+  const breakdown = writeOff.breakdown
+  if (principalMinor <= 0n || breakdown === undefined) return writeOff.amountMinor
+  const weights = [breakdown.netMinor, ...breakdown.vat.map((amount) => amount.vatMinor)]
+  if (weights.every((weight) => weight === 0n)) return writeOff.amountMinor
+  return feesMinor + allocate(principalMinor, weights)[0]!
+}
+
 function splitByBreakdown(
   chart: ChartOfAccounts,
   amountMinor: bigint,

@@ -6,6 +6,7 @@
 import { type CaseRecord, primaryInvoiceOf } from '../../../core/cases/case-details.ts'
 import type { CaseEvent } from '../../../core/events/list-events.ts'
 import { CREDIT_EVENTS, isStandaloneCredit } from '../../../core/invoices/settle-standalone-credit.ts'
+import { WRITE_DOWN_EVENTS } from '../../../core/invoices/write-down-invoice.ts'
 import { moneyOut, type RawNumber, timestampOut, wholeOut } from './values.ts'
 
 export type WireEvent = Readonly<{
@@ -115,6 +116,11 @@ function dataOf(
     }
     case 'invoice.written_off':
       return { type: 'Writeoff', data: { amount: money(event.data.amountMinor), ...sums } }
+    // The claim stays owed: the sums do not move, the amount is the provision made or released.
+    case WRITE_DOWN_EVENTS.writtenDown:
+      return { type: 'Writedown', data: { amount: money(event.data.amountMinor), ...sums } }
+    case WRITE_DOWN_EVENTS.reverted:
+      return { type: 'RevertWritedown', data: { amount: money(event.data.amountMinor), ...sums } }
     case CREDIT_EVENTS.allocated:
       return { type: 'Credit', data: { amount: money(event.data.amountMinor), ...sums } }
     case 'invoice.payment_voided':

@@ -25,6 +25,8 @@ export const COMMAND_CATALOGS: Readonly<Record<string, Catalog>> = {
   payment: { amount: 'w', date: 'w' },
   credit: { mode: 'w', amount: 'w', items: 'w', method: 'w', text: 'w' },
   writeoff: {},
+  writedown: {},
+  'revert-writedown': {},
   message: { message: 'w' },
   respite: { date: 'w' },
   'remove-respite': {},
@@ -36,8 +38,6 @@ export const COMMAND_CATALOGS: Readonly<Record<string, Catalog>> = {
 }
 
 const UNAVAILABLE: Readonly<Record<string, string>> = {
-  writedown: 'write-downs are not enabled for this account',
-  'revert-writedown': 'write-downs are not enabled for this account',
   'confirmed-loss': 'confirmed losses are not enabled for this account',
   'settle-underpayment': 'settling underpayments is not enabled for this account',
 }
@@ -173,6 +173,10 @@ export async function commandOf(
       return creditOf(body, details, currency)
     case 'writeoff':
       return { type: 'writeOff' }
+    case 'writedown':
+      return { type: 'writeDown' }
+    case 'revert-writedown':
+      return { type: 'revertWriteDown' }
     case 'message':
       return { type: 'message', text: body.message }
     case 'respite':

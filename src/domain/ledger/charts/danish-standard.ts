@@ -15,11 +15,19 @@ export const DANISH_STANDARD_CHART: readonly Account[] = [
   { number: '1840', name: 'Små anskaffelser', nature: 'expense' }, // billy.md 3.6
   { number: '1860', name: 'Bankgebyrer', nature: 'expense', role: 'paymentFees' }, // inferred
   { number: '1890', name: 'Tab på kunder', nature: 'expense', role: 'badDebt' }, // billy.md 3.6
+  { number: '1891', name: 'Befarede tab på debitorer', nature: 'expense', role: 'doubtfulDebt' }, // inferred
   { number: '1895', name: 'Øreafrunding', nature: 'expense', role: 'rounding' }, // inferred
   { number: '3110', name: 'Renteindtægter', nature: 'revenue', role: 'interestIncome' }, // inferred
   { number: '5710', name: 'Bank', nature: 'asset', role: 'bank' }, // billy.md 3.6
   { number: '5720', name: 'Kontantbeholdning', nature: 'asset' }, // billy.md 3.6
   { number: '5810', name: 'Debitorer', nature: 'asset', role: 'receivables' }, // billy.md 3.6 (MED default)
+  // Nedskrivning til imødegåelse af tab: held against 5810 Debitorer, a credit balance.
+  {
+    number: '5815',
+    name: 'Hensættelse til tab på debitorer',
+    nature: 'asset',
+    role: 'doubtfulDebtAllowance',
+  }, // inferred
   { number: '5830', name: 'Varelager', nature: 'asset' }, // billy.md 3.6 (MED default)
   { number: '7310', name: 'Kreditorer', nature: 'liability', role: 'payables' }, // inferred
   { number: '7390', name: 'Forudbetalinger fra kunder', nature: 'liability', role: 'customerBalance' }, // inferred

@@ -7,6 +7,14 @@
 import type { Account } from '../account.ts'
 
 export const GERMAN_SKR03_CHART: readonly Account[] = [
+  // Einzelwertberichtigung: a doubtful receivable is written down, net of VAT, against 0998; the
+  // VAT is corrected only when the receivable is lost (§ 17 UStG).
+  {
+    number: '0998',
+    name: 'Einzelwertberichtigung zu Forderungen mit einer Restlaufzeit bis zu 1 Jahr',
+    nature: 'asset',
+    role: 'doubtfulDebtAllowance',
+  },
   { number: '1200', name: 'Bank', nature: 'asset', role: 'bank' },
   {
     number: '1400',
@@ -38,6 +46,12 @@ export const GERMAN_SKR03_CHART: readonly Account[] = [
   { number: '1771', name: 'Umsatzsteuer 7 %', nature: 'liability', role: 'outputVat', vatRatePercent: '7' },
   { number: '1776', name: 'Umsatzsteuer 19 %', nature: 'liability', role: 'outputVat' },
   { number: '2400', name: 'Forderungsverluste (übliche Höhe)', nature: 'expense', role: 'badDebt' },
+  {
+    number: '2451',
+    name: 'Einstellungen in die Einzelwertberichtigung zu Forderungen',
+    nature: 'expense',
+    role: 'doubtfulDebt',
+  },
   { number: '2650', name: 'Sonstige Zinsen und ähnliche Erträge', nature: 'revenue', role: 'interestIncome' },
   // Mahngebühren are damages, not consideration for a supply: no VAT, and not sales revenue.
   { number: '2700', name: 'Sonstige Erträge', nature: 'revenue', role: 'reminderFeeRevenue' },

@@ -7,6 +7,8 @@ import type { Account } from '../account.ts'
 
 export const SWEDISH_BAS_CHART: readonly Account[] = [
   { number: '1510', name: 'Kundfordringar', nature: 'asset', role: 'receivables' },
+  // Nedskrivning av kundfordringar: the provision for befarade kundförluster, against 1510.
+  { number: '1519', name: 'Nedskrivning av kundfordringar', nature: 'asset', role: 'doubtfulDebtAllowance' },
   { number: '1930', name: 'Företagskonto/checkkonto/affärskonto', nature: 'asset', role: 'bank' },
   { number: '2420', name: 'Förskott från kunder', nature: 'liability', role: 'customerBalance' },
   { number: '2440', name: 'Leverantörsskulder', nature: 'liability', role: 'payables' },
@@ -55,6 +57,7 @@ export const SWEDISH_BAS_CHART: readonly Account[] = [
   // external costs.
   { number: '4010', name: 'Inköp material och varor', nature: 'expense' },
   { number: '6991', name: 'Övriga externa kostnader, avdragsgilla', nature: 'expense' },
+  { number: '6351', name: 'Befarade förluster på kundfordringar', nature: 'expense', role: 'doubtfulDebt' },
   { number: '6352', name: 'Konstaterade förluster på kundfordringar', nature: 'expense', role: 'badDebt' },
   { number: '6570', name: 'Bankkostnader', nature: 'expense', role: 'paymentFees' },
   { number: '8313', name: 'Ränteintäkter från kundfordringar', nature: 'revenue', role: 'interestIncome' },
