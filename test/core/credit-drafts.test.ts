@@ -9,6 +9,7 @@ import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
 import { getInvoice } from '../../src/core/invoices/get-invoice.ts'
 import { issueCreditDraft } from '../../src/core/invoices/issue-credit-draft.ts'
 import { updateDraftInvoice } from '../../src/core/invoices/update-draft-invoice.ts'
+import { payOutCreditNote, voidCreditNotePayout } from '../../src/core/payments/pay-out-credit-note.ts'
 import { recordPayment } from '../../src/core/payments/record-payment.ts'
 import { DomainError } from '../../src/domain/errors.ts'
 import { accountBalances, countRows, createWorld, entryTotals, type World } from '../support/core-fixtures.ts'
@@ -141,5 +142,44 @@ describeEachEngine('draft credit notes', ({ storage }) => {
     const refused = await refusal(creditDraft(world, issued.invoiceId, '100'))
 
     expect((refused as DomainError).details.field).toBe('creditedInvoiceId')
+  })
+
+  test('a positive draft crediting no invoice is issued in place as a stand-alone credit, paid out and voided', async () => {
+    const world = await createWorld(storage())
+    const draft = await createInvoice(
+      world.core,
+      world.tenant,
+      {
+        contactId: world.contactId,
+        lines: [{ description: 'Goodwill', unitPrice: '400', vatRatePercent: '25' }],
+      },
+      { kind: 'credit_note' },
+    )
+
+    const issued = await issueCreditDraft(world.core, world.tenant, draft.invoiceId)
+    const paymentId = await payOutCreditNote(world.core, world.tenant, {
+      creditNoteId: draft.invoiceId,
+      amountMinor: 50000n,
+    })
+    const paidOut = await getInvoice(world.core, world.tenant, draft.invoiceId)
+    const balancesPaid = await accountBalances(storage(), world.tenant.organizationId)
+    await voidCreditNotePayout(world.core, world.tenant, paymentId)
+    const restored = await getInvoice(world.core, world.tenant, draft.invoiceId)
+
+    expect(issued).toMatchObject({
+      invoiceId: draft.invoiceId,
+      state: 'open',
+      number: '1',
+      grossMinor: -50000n,
+    })
+    expect(issued.seriesKey).toBe('credit_note')
+    expect(issued.balanceMinor).toBe(-50000n)
+    expect(paidOut).toMatchObject({ state: 'paid', balanceMinor: 0n })
+    expect(balancesPaid.get('1510')).toBe(0n)
+    expect(restored).toMatchObject({ state: 'open', balanceMinor: -50000n })
+    const balances = await accountBalances(storage(), world.tenant.organizationId)
+    expect(balances.get('1510')).toBe(-50000n)
+    expect(balances.get('3001')).toBe(40000n)
+    await expectBalanced(world)
   })
 })

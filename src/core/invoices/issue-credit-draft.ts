@@ -3,6 +3,7 @@
 // whatever hangs on it) when a vendor approves a draft by id. It is numbered in the credit-note
 // series, settled at once, and applied to its invoice and posted as creditInvoice does, all in one
 // transaction; the credited invoice is locked before the draft, in the order creditInvoice locks.
+// A draft that credits no invoice is issued as a stand-alone credit (issue-standalone-credit.ts).
 
 import { assert } from '../../domain/assert.ts'
 import { DomainError, invalidField } from '../../domain/errors.ts'
@@ -17,21 +18,32 @@ import {
   refuseUncreditable,
 } from './credit-invoice.ts'
 import { loadInvoice } from './invoice-record.ts'
+import { issueStandaloneCredit } from './issue-standalone-credit.ts'
 import { lockInvoice, organizationOf } from './lock-invoice.ts'
 import { assertFound } from './resolve-draft.ts'
 import { takeNumber } from './take-number.ts'
 
 export type IssueCreditDraftOptions = Readonly<{ seriesKey?: string }>
 
-/** The draft credit note, locked after the invoice it credits, and that invoice. */
-async function lockDraftAndInvoice(context: CoreContext, tx: Tx, org: string, draftId: string) {
-  const head = await tx
+/** The invoice a credit note credits (fixed when it is written): null for a stand-alone credit. */
+async function creditedIdOf(context: CoreContext, org: string, draftId: string) {
+  const head = await context.storage.db
     .selectFrom('invoices')
-    .select(['credited_invoice_id'])
+    .select(['credited_invoice_id', 'kind'])
     .where('organization_id', '=', org)
     .where('invoice_id', '=', draftId)
     .executeTakeFirst()
-  const creditedId = head?.credited_invoice_id
+  return head?.kind === 'credit_note' ? head.credited_invoice_id : undefined
+}
+
+/** The draft credit note, locked after the invoice it credits, and that invoice. */
+async function lockDraftAndInvoice(
+  context: CoreContext,
+  tx: Tx,
+  org: string,
+  draftId: string,
+  creditedId: string | null | undefined,
+) {
   const invoice = creditedId ? await lockInvoice(context.storage, tx, org, creditedId) : undefined
   const draft = await lockInvoice(context.storage, tx, org, draftId)
   if (draft.kind !== 'credit_note' || draft.state !== 'draft')
@@ -60,8 +72,10 @@ export async function issueCreditDraft(
 ): Promise<Invoice> {
   const org = tenant.organizationId
   const now = nowIso(context)
+  const creditedId = await creditedIdOf(context, org, draftId)
+  if (creditedId === null) return issueStandaloneCredit(context, tenant, draftId, options)
   await context.storage.db.transaction().execute(async (tx) => {
-    const { draft, invoice } = await lockDraftAndInvoice(context, tx, org, draftId)
+    const { draft, invoice } = await lockDraftAndInvoice(context, tx, org, draftId, creditedId)
     refuseUncreditable(invoice)
     refuseMismatch(draft, invoice)
     refuseCreditAmount(invoice, draft.grossMinor)

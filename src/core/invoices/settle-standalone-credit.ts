@@ -158,6 +158,10 @@ export type PayOutCreditInput = Readonly<{
   creditInvoiceId: string
   /** What to pay out; everything the credit has left when absent. */
   amountMinor?: bigint
+  /** The pay-out's id (its entry's source), when the caller records it under that id too. */
+  payoutId?: string
+  /** The day it was paid out; today when absent. */
+  paidOn?: string
 }>
 
 export async function payOutCreditWithin(
@@ -177,8 +181,8 @@ export async function payOutCreditWithin(
       field: 'amount',
     })
   const now = nowIso(unit)
-  const today = todayFor(unit, (await organizationOf(tx, org)).clock_offset_days)
-  const payoutId = newId()
+  const today = input.paidOn ?? todayFor(unit, (await organizationOf(tx, org)).clock_offset_days)
+  const payoutId = input.payoutId ?? newId()
   const chart = await loadChart(tx, org)
   const entry = creditPayoutEntry(chart, {
     entryDate: today,

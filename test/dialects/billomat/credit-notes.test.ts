@@ -104,24 +104,6 @@ describeEachEngine('billomat credit notes', ({ storage }) => {
     await api.json('DELETE', `/credit-notes/${big.id}`)
   })
 
-  test('a credit note without invoice_id stays a DRAFT: completing it names invoice_id', async () => {
-    const loose = ok<{ 'credit-note': Json }>(
-      await api.json('POST', '/credit-notes', {
-        'credit-note': {
-          client_id: clientId,
-          'credit-note-items': { 'credit-note-item': { title: 'x', quantity: 1, unit_price: 1 } },
-        },
-      }),
-      201,
-    )['credit-note']
-
-    const response = await api.json('PUT', `/credit-notes/${loose.id}/complete`)
-
-    expect(response.statusCode).toBe(400)
-    expect(response.json().errors.error).toContain('invoice_id')
-    await api.json('DELETE', `/credit-notes/${loose.id}`)
-  })
-
   test('credit notes are edited in DRAFT, listed by their filters, and rendered as PDF', async () => {
     const draft = await createNote({ label: 'Reklamation' })
     const edited = ok<{ 'credit-note': Json }>(

@@ -11,6 +11,7 @@ import { renderInvoicePdf } from '../../../documents/render-invoice-pdf.ts'
 import { DomainError } from '../../../domain/errors.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { datetime, int, record, str, type WireRecord } from '../wire/tree.ts'
+import { asShown } from './shown.ts'
 
 export async function renderDocumentPdf(
   core: CoreContext,
@@ -26,7 +27,7 @@ export async function renderDocumentPdf(
     document.creditedInvoiceId ? getInvoice(core, tenant, document.creditedInvoiceId) : undefined,
   ])
   const sender = { name: organization.name, country: organization.country, settings: organization.settings }
-  return renderInvoicePdf(invoiceViewOf(document, sender, credited?.number ?? undefined))
+  return renderInvoicePdf(invoiceViewOf(asShown(document), sender, credited?.number ?? undefined))
 }
 
 export type PdfFile = Readonly<{

@@ -7,6 +7,7 @@ import type { Contact } from '../../../domain/contacts/contact.ts'
 import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { contactNosOf } from '../ids.ts'
 import type { WireRecord } from '../wire/tree.ts'
+import { asShown } from './shown.ts'
 import { documentToWire } from './to-wire.ts'
 
 export async function renderDocuments(
@@ -33,7 +34,7 @@ export async function renderDocuments(
         ).items
   const seqs = new Map(credited.map((invoice) => [invoice.invoiceId, invoice.invoiceSeq]))
   return documents.map((document) =>
-    documentToWire(document, {
+    documentToWire(asShown(document), {
       client: clients.get(document.contactId),
       publicBaseUrl,
       invoiceSeqOf: (invoiceId) => seqs.get(invoiceId),
@@ -50,7 +51,7 @@ export async function renderDocument(
   client?: Contact,
 ): Promise<WireRecord> {
   if (client && client.contactId === document.contactId && !document.creditedInvoiceId)
-    return documentToWire(document, { client, publicBaseUrl })
+    return documentToWire(asShown(document), { client, publicBaseUrl })
   const [rendered] = await renderDocuments(core, tenant, publicBaseUrl, [document])
   return rendered!
 }

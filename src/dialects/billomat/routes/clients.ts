@@ -1,6 +1,7 @@
 // /clients (§2.2): list with Billomat's filters, get (and `myself`, the account), create, edit and
 // delete (refused while the client has documents). revenue_gross and revenue_net sum the
-// client's completed invoices less their credit notes, in the account's currency.
+// client's completed invoices less their credit notes (stand-alone ones too), in the account's
+// currency.
 
 import { createContact } from '../../../core/contacts/create-contact.ts'
 import { deleteContact } from '../../../core/contacts/delete-contact.ts'
@@ -60,13 +61,27 @@ async function revenuesOf(
     { field: 'state', op: 'in', value: ['open', 'overdue', 'collection', 'paid', 'credited', 'written_off'] },
     { field: 'currency', op: 'eq', value: currency },
   ]
-  const [invoiced, credited] = await Promise.all([
+  // A credit note of an invoice is held positive and taken off; a stand-alone credit is held
+  // negative (what the organization owes), so it is added.
+  const [invoiced, credited, standalone] = await Promise.all([
     aggregateInvoices(core, t, { kinds: ['invoice'], filters }, ['contact']),
-    aggregateInvoices(core, t, { kinds: ['credit_note'], filters }, ['contact']),
+    aggregateInvoices(
+      core,
+      t,
+      { kinds: ['credit_note'], filters: [...filters, { field: 'creditedInvoiceId', op: 'notNull' }] },
+      ['contact'],
+    ),
+    aggregateInvoices(
+      core,
+      t,
+      { kinds: ['credit_note'], filters: [...filters, { field: 'creditedInvoiceId', op: 'isNull' }] },
+      ['contact'],
+    ),
   ])
   for (const [groups, sign] of [
     [invoiced, 1n],
     [credited, -1n],
+    [standalone, 1n],
   ] as const)
     for (const group of groups) {
       const key = group.keys.contact ?? ''

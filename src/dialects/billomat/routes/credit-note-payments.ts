@@ -2,10 +2,15 @@
 // user_id), get, create and delete. A completed credit note has already settled its invoice, so a
 // payment on it is money paid back to the customer: a refund of what the credit note gave beyond
 // what the invoice still owed, through the core's refunds (a payment going out, posted to the
-// ledger). Amounts are shown positive, as Billomat shows them; deleting one voids the refund.
+// ledger). A credit note that credits no invoice (a stand-alone credit) owes the customer its whole
+// amount, so a payment on it pays that out (the core's payOutCreditNote). Amounts are shown
+// positive, as Billomat shows them; deleting one voids the refund or pay-out.
 
 import type { Tenant } from '../../../core/context.ts'
+import { getInvoice } from '../../../core/invoices/get-invoice.ts'
+import { isStandaloneCredit } from '../../../core/invoices/settle-standalone-credit.ts'
 import type { Payment } from '../../../core/payments/list-payments.ts'
+import { payOutCreditNote, voidCreditNotePayout } from '../../../core/payments/pay-out-credit-note.ts'
 import { refundCreditNote, voidRefund } from '../../../core/payments/refund-credit-note.ts'
 import { searchPayments } from '../../../core/payments/search-payments.ts'
 import { notFound } from '../../../domain/errors.ts'
@@ -74,7 +79,9 @@ export const creditNotePaymentRoutes: Routes = (app, services) => {
     const input = paymentFromWire(bodyOf(request, [PARENT, 'amount', 'date', 'comment', 'type']), PARENT)
     const t = tenant(request)
     const creditNote = await invoiceBySeq(core, t, input.invoiceSeq, 'credit_note', PARENT)
-    const paymentId = await refundCreditNote(core, t, {
+    // A credit note that credits no invoice owes the customer its whole amount: it is paid out.
+    const payOut = isStandaloneCredit(creditNote) ? payOutCreditNote : refundCreditNote
+    const paymentId = await payOut(core, t, {
       creditNoteId: creditNote.invoiceId,
       amountMinor: amountMinorOf(input.amountText, creditNote.currency as CurrencyCode),
       ...(input.paidOn ? { paidOn: input.paidOn } : {}),
@@ -98,7 +105,10 @@ export const creditNotePaymentRoutes: Routes = (app, services) => {
   app.delete('/credit-note-payments/:id', async (request, reply) => {
     const t = tenant(request)
     const payment = await bySeq(t, pathId(request, 'credit-note-payment'))
-    await voidRefund(core, t, payment.paymentId)
+    const creditNoteId = payment.applied[0]?.invoiceId
+    const creditNote = creditNoteId ? await getInvoice(core, t, creditNoteId) : undefined
+    if (creditNote && isStandaloneCredit(creditNote)) await voidCreditNotePayout(core, t, payment.paymentId)
+    else await voidRefund(core, t, payment.paymentId)
     return sendNothing(reply)
   })
 }

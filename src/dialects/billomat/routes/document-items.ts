@@ -22,6 +22,7 @@ import {
   lineFromWire,
 } from '../invoices/items-wire.ts'
 import { defaultTaxOf } from '../invoices/lookups.ts'
+import { asShown } from '../invoices/shown.ts'
 import type { WireObject } from '../wire/body.ts'
 import { pagingOf, queryIds } from '../wire/query.ts'
 import { readBoolean, readId } from '../wire/read.ts'
@@ -54,7 +55,7 @@ function invoiceItems(kind: InvoiceKind, path: string, item: string, parent: str
     path,
     item,
     parent,
-    load: (core, t, seq, field) => invoiceBySeq(core, t, seq, kind, field),
+    load: async (core, t, seq, field) => asShown(await invoiceBySeq(core, t, seq, kind, field)),
     save: (core, t, document, lines) => updateDraftInvoice(core, t, document.invoiceId, { lines }),
     parentOf: invoiceItemParent,
   }
