@@ -27,6 +27,7 @@ describeEachEngine('billomat stand-alone credit notes', ({ storage }) => {
       await api.json('POST', '/credit-notes', {
         'credit-note': {
           client_id: clientId,
+          title: 'Gutschrift über [CreditNote.total_gross]',
           'credit-note-items': {
             'credit-note-item': { title: 'Kulanz', quantity: 2, unit_price: 50, tax_rate: 19 },
           },
@@ -67,6 +68,7 @@ describeEachEngine('billomat stand-alone credit notes', ({ storage }) => {
       open_amount: '119',
     })
     expect(completed.credit_note_number).toMatch(/^GU\d+$/)
+    expect(completed.title).toMatch(/^Gutschrift über 119/)
     expect(await movedSince(before)).toEqual([-11900n, 1900n, 10000n])
     const items = ok<{ 'credit-note-items': { 'credit-note-item': Json } }>(
       await api.json('GET', `/credit-note-items?credit_note_id=${draft.id}`),

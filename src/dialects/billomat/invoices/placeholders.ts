@@ -13,6 +13,7 @@ import { parseDecimal } from '../../../domain/money/decimal.ts'
 import { percentOfMinor } from '../../../domain/money/percent.ts'
 import { docExtraOf, type WireStrings } from './extra.ts'
 import { shownDueDate } from './from-wire.ts'
+import { asShown } from './shown.ts'
 
 const PLACEHOLDER = /\[([A-Za-z]+\.[A-Za-z_]+)\]/g
 
@@ -31,7 +32,8 @@ export function placeholderValues(sources: PlaceholderSources): Readonly<Record<
 }
 
 function documentValues(sources: PlaceholderSources): Readonly<Record<string, string>> {
-  const { document, client } = sources
+  const { client } = sources
+  const document = asShown(sources.document)
   const locale: DocumentLocale = documentLocaleOf(document.locale)
   const currency = document.currency as CurrencyCode
   const extra = docExtraOf(document)
