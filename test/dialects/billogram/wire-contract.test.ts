@@ -2,8 +2,10 @@
 // code of its table: envelopes, exact content type, auth challenge, lenient bodies and paths,
 // timestamps and whole numbers.
 
+import { connect } from 'node:net'
 import { beforeAll, expect, test } from 'vitest'
 import { loadConfig } from '../../../src/config/config.ts'
+import { HTTP_STATUS } from '../../../src/dialects/billogram/errors.ts'
 import { billogramDialect } from '../../../src/dialects/billogram/plugin.ts'
 import { buildDialectServer, createServices } from '../../../src/http/server.ts'
 import { describeEachEngine } from '../../support/engines.ts'
@@ -11,6 +13,40 @@ import { basicAuth, PREFIX, useBillogramApi } from './support/billogram-api.ts'
 import { createBillogram, createCustomer } from './support/fixtures.ts'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
+
+/** The digest's error table (§1): every status string a client knows, with its HTTP status. */
+const DIGEST_ERRORS = {
+  MISSING_AUTH: 401,
+  INVALID_AUTH: 403,
+  PERMISSION_DENIED: 403,
+  NOT_FOUND: 404,
+  NOT_AVAILABLE_YET: 404,
+  METHOD_NOT_ALLOWED: 405,
+  MISSING_QUERY_PARAMETER: 400,
+  INVALID_QUERY_PARAMETER: 400,
+  INVALID_PARAMETER: 400,
+  INVALID_PARAMETER_COMBINATION: 400,
+  READ_ONLY_PARAMETER: 400,
+  UNKNOWN_PARAMETER: 400,
+  INVALID_OBJECT_STATE: 400,
+}
+
+/** One raw HTTP/1.1 exchange over a socket: the head of the answer (status line and headers). */
+async function rawHead(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request))
+    let received = ''
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1')
+      const end = received.indexOf('\r\n\r\n')
+      if (end >= 0) {
+        socket.destroy()
+        resolve(received.slice(0, end))
+      }
+    })
+    socket.on('error', reject)
+  })
+}
 
 describeEachEngine('billogram wire contract', ({ storage }) => {
   const api = useBillogramApi(storage)
@@ -30,6 +66,75 @@ describeEachEngine('billogram wire contract', ({ storage }) => {
     ])
 
     for (const answer of answers) expect(answer.headers['content-type']).toBe('application/json')
+  })
+
+  test('over a real socket: HTTP/1.1 200 OK and exactly application/json, an error HTTP/1.1 400', async () => {
+    const own = await buildDialectServer(
+      createServices(loadConfig({ 'data-dir': '/tmp/unused' }, { LOG_LEVEL: 'silent' }), api.core()),
+      billogramDialect,
+    )
+    await own.listen({ host: '127.0.0.1', port: 0 })
+    const port = (own.server.address() as { port: number }).port
+    const ask = (path: string) =>
+      rawHead(
+        port,
+        `GET /api/v2${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${api.authorization()}\r\nConnection: close\r\n\r\n`,
+      )
+
+    const ok = await ask(`/customer/${customerNo}`)
+    const bad = await ask('/customer?page_size=0')
+    await own.close()
+
+    expect(ok.split('\r\n')[0]).toBe('HTTP/1.1 200 OK')
+    expect(ok).toMatch(/\r\ncontent-type: application\/json\r\n/i)
+    expect(bad.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request')
+    expect(bad).toMatch(/\r\ncontent-type: application\/json\r\n/i)
+  })
+
+  test('every code of the error table is provoked with its HTTP status, status and data.message', async () => {
+    const unattested = await createBillogram(api, customerNo)
+    const anonymous = await api.app().inject({ url: `${PREFIX}/billogram` })
+    const wrongKey = await api.app().inject({
+      url: `${PREFIX}/billogram`,
+      headers: { authorization: basicAuth(api.credentials().user, 'nope') },
+    })
+    const items = [{ title: 'x', price: 1, vat: 25 }]
+    const customer = { customer_no: customerNo }
+    const answers = {
+      MISSING_AUTH: { status: anonymous.statusCode, json: anonymous.json() },
+      INVALID_AUTH: { status: wrongKey.statusCode, json: wrongKey.json() },
+      PERMISSION_DENIED: await api.call('POST', `/billogram/${unattested.id}/command/send`, {
+        method: 'EDI',
+      }),
+      NOT_FOUND: await api.call('GET', '/billogram/zzzzzzzz'),
+      NOT_AVAILABLE_YET: await api.call('GET', `/billogram/${unattested.id}.pdf`),
+      METHOD_NOT_ALLOWED: await api.call('DELETE', `/customer/${customerNo}`),
+      MISSING_QUERY_PARAMETER: await api.call('GET', '/item?filter_type=field&filter_field=title'),
+      INVALID_QUERY_PARAMETER: await api.call('GET', '/item?page=0'),
+      INVALID_PARAMETER: await api.call('POST', '/item', { title: 'x', price: 1, vat: 7, unit: 'unit' }),
+      INVALID_PARAMETER_COMBINATION: await api.call('POST', '/billogram', {
+        customer,
+        items,
+        due_date: '2026-04-01',
+        due_days: 30,
+      }),
+      READ_ONLY_PARAMETER: await api.call('POST', '/billogram', { customer, items, ocr_number: '1' }),
+      UNKNOWN_PARAMETER: await api.call('POST', '/billogram', { customer, items, colour: 'red' }),
+      INVALID_OBJECT_STATE: await api.call('POST', `/billogram/${unattested.id}/command/payment`, {
+        amount: 1,
+      }),
+    }
+
+    expect(HTTP_STATUS).toEqual(DIGEST_ERRORS)
+    for (const [code, answer] of Object.entries(answers)) {
+      expect([code, answer.status, answer.json.status]).toEqual([
+        code,
+        DIGEST_ERRORS[code as keyof typeof DIGEST_ERRORS],
+        code,
+      ])
+      expect(answer.json.data.message, code).toMatch(/\S/)
+    }
+    expect(Object.keys(answers).sort()).toEqual(Object.keys(DIGEST_ERRORS).sort())
   })
 
   test('without credentials: 401 MISSING_AUTH with a Basic challenge; a wrong key: 403 INVALID_AUTH', async () => {
