@@ -1,9 +1,10 @@
 // The recipient's invoice page at /i/{token}: the invoice itself (the same view as the PDF, in a
 // frame), its PDF, the history the recipient may see, a message form, a respite request, and the
 // offers of the case. The token is the only key; any failure to find it answers the same bare 404,
-// so the page reveals nothing about which tokens exist.
+// so the page reveals nothing about which tokens exist. An offer's, confirmation's or delivery note's
+// page (sales-document-page.ts) is served beside it under the same headers and error handling.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { CaseView, Offer } from '../core/cases/case-record.ts'
 import { getCaseByToken } from '../core/cases/get-case-by-token.ts'
 import { postRecipientMessage, requestRespite } from '../core/cases/message-from-recipient.ts'
@@ -15,16 +16,9 @@ import { escapeHtml, renderInvoiceHtml } from '../documents/render-invoice-html.
 import { renderInvoicePdf } from '../documents/render-invoice-pdf.ts'
 import { DomainError } from '../domain/errors.ts'
 import type { Invoice } from '../domain/invoicing/invoice.ts'
+import { formBody, notFoundPage, SECURITY_HEADERS } from './page-kit.ts'
 import { PAGE_TEXT, type PageText } from './recipient-page-text.ts'
-
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'",
-  'referrer-policy': 'no-referrer',
-  'x-robots-tag': 'noindex, nofollow',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-}
+import { salesDocumentPageRoutes } from './sales-document-page.ts'
 
 type Params = { token: string; invoiceNo?: string; offerId?: string }
 
@@ -50,16 +44,6 @@ function documentViews(view: CaseView): InvoiceDocumentView[] {
 
 function offerText(offer: Offer): string {
   return offer.text ? `<p>${escapeHtml(offer.text)}</p>` : ''
-}
-
-function notFoundPage(reply: FastifyReply): FastifyReply {
-  return reply
-    .code(404)
-    .headers(SECURITY_HEADERS)
-    .type('text/html; charset=utf-8')
-    .send(
-      '<!doctype html><html><head><meta charset="utf-8"><title>404</title></head><body><p>404</p></body></html>',
-    )
 }
 
 function pageHtml(
@@ -98,12 +82,6 @@ function pageHtml(
 <section><h2>${escapeHtml(text.message)}</h2><p>${escapeHtml(text.messageHint)}</p><form method="post" action="${base}/message"><textarea name="message" required maxlength="4000"></textarea><button type="submit">${escapeHtml(text.send)}</button></form></section>
 <section><h2>${escapeHtml(text.respite)}</h2><p>${escapeHtml(text.respiteHint)}</p><form method="post" action="${base}/respite"><label>${escapeHtml(text.respiteUntil)} <input type="date" name="until" required></label><label>${escapeHtml(text.reason)} <input type="text" name="reason" maxlength="500"></label><button type="submit">${escapeHtml(text.ask)}</button></form></section>
 </body></html>`
-}
-
-function formBody(request: FastifyRequest): Record<string, string> {
-  return typeof request.body === 'object' && request.body !== null
-    ? (request.body as Record<string, string>)
-    : {}
 }
 
 export async function registerRecipientPage(app: FastifyInstance, core: CoreContext): Promise<void> {
@@ -180,6 +158,8 @@ export async function registerRecipientPage(app: FastifyInstance, core: CoreCont
       await requestRespite(core, request.params.token, { until: body.until, reason: body.reason })
       return reply.redirect(`/i/${encodeURIComponent(request.params.token)}?done=1`, 303)
     })
+
+    salesDocumentPageRoutes(page, core)
 
     page.post<{ Params: Params }>('/i/:token/offers/:offerId/accept', async (request, reply) => {
       await acceptOffer(core, request.params.token, request.params.offerId ?? '')

@@ -24,6 +24,8 @@ export async function changeSalesStateWithin(
   documentId: string,
   action: SalesStateAction,
   extra?: Readonly<Record<string, unknown>>,
+  /** Who or what changed it, kept with the event (the recipient's answer on the offer's page). */
+  eventData?: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   const org = tenant.organizationId
   const document = assertFound(
@@ -48,7 +50,7 @@ export async function changeSalesStateWithin(
   await recordEvent(tx, {
     organizationId: org,
     type: `${document.kind}.status`,
-    data: { documentId, action, from: document.state, to: state },
+    data: { documentId, action, from: document.state, to: state, ...eventData },
     occurredAt: now,
   })
 }

@@ -207,3 +207,128 @@ describeEachEngine('billomat sales document rules', ({ storage }) => {
     expect(letter.address).toBe('Holz AG\nWaldweg 3\n35708 Haiger')
   })
 })
+
+describeEachEngine('billomat sales document pages', ({ storage }) => {
+  let api: Billomat
+  let clientId: string
+  beforeAll(async () => {
+    api = await openBillomat(storage())
+    clientId = await api.client('Portal GmbH')
+  })
+  afterEach(async () => expectLedgerBalanced(storage(), api.tenant))
+  afterAll(async () => api.close())
+
+  const completed = async (path: string, element: string, fields: Record<string, unknown>) => {
+    const draft = ok<Record<string, Json>>(
+      await api.json('POST', `/${path}`, { [element]: { client_id: clientId, ...fields } }),
+      201,
+    )[element]!
+    return ok<Record<string, Json>>(await api.json('PUT', `/${path}/${draft.id}/complete`))[element]!
+  }
+  const offerItems = {
+    'offer-items': {
+      'offer-item': [
+        { title: 'Dach', quantity: 1, unit_price: 2000, tax_rate: 19 },
+        { title: 'Regenrinne', quantity: 1, unit_price: 300, tax_rate: 19, optional: 1 },
+        { title: 'Solaranlage', quantity: 1, unit_price: 5000, tax_rate: 19, optional: 1 },
+      ],
+    },
+  }
+  const pathOf = (url: string) => new URL(url).pathname
+  const form = (fields: Record<string, string>) => ({
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  })
+
+  test('offers, confirmations and delivery notes link their page; a draft page is not found', async () => {
+    const draft = ok<{ offer: Json }>(
+      await api.json('POST', '/offers', { offer: { client_id: clientId, ...offerItems } }),
+      201,
+    ).offer
+    const offer = await completed('offers', 'offer', offerItems)
+    // Read before the confirmation below wins the offer.
+    const offerPage = await api.app.inject({ url: pathOf(offer.customerportal_url!) })
+    const confirmation = await completed('confirmations', 'confirmation', { offer_id: offer.id })
+    const note = await completed('delivery-notes', 'delivery-note', { confirmation_id: confirmation.id })
+    const letter = await completed('letters', 'letter', { subject: 'Hallo' })
+
+    for (const document of [offer, confirmation, note])
+      expect(document.customerportal_url).toMatch(/^https:\/\/faktura\.example\/d\/[A-Za-z0-9_-]{32}$/)
+    expect(letter.customerportal_url).toBeUndefined()
+    const draftPage = await api.app.inject({ url: pathOf(draft.customerportal_url!) })
+    const confirmationPage = await api.app.inject({ url: pathOf(confirmation.customerportal_url!) })
+    const notePdf = await api.app.inject({ url: `${pathOf(note.customerportal_url!)}/pdf` })
+
+    expect(draftPage.statusCode).toBe(404)
+    expect(offerPage.statusCode).toBe(200)
+    expect(offerPage.body).toContain(`Angebot ${offer.offer_number}`)
+    expect(offerPage.body).toContain('name="option-2"')
+    expect(offerPage.body).toContain('action="/d/')
+    expect(confirmationPage.statusCode).toBe(200)
+    expect(confirmationPage.body).not.toContain('<form')
+    expect(notePdf.headers['content-type']).toBe('application/pdf')
+    expect(notePdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const refused = await api.app.inject({
+      url: `${pathOf(confirmation.customerportal_url!)}/accept`,
+      ...form({}),
+    })
+    expect(refused.statusCode).toBe(400)
+  })
+
+  test('accepting on the page wins the offer once, and the chosen option is invoiced', async () => {
+    const offer = await completed('offers', 'offer', offerItems)
+    const page = pathOf(offer.customerportal_url!)
+
+    const accepted = await api.app.inject({ url: `${page}/accept`, ...form({ 'option-3': '1' }) })
+    const again = await api.app.inject({ url: `${page}/decline`, ...form({}) })
+    const invoice = ok<{ invoice: Json }>(
+      await api.json('POST', '/invoices', { invoice: { client_id: clientId, offer_id: offer.id } }),
+      201,
+    ).invoice
+    const answeredPage = await api.app.inject({ url: page })
+
+    expect(accepted.statusCode).toBe(303)
+    expect(again.statusCode).toBe(400)
+    expect(ok<{ offer: Json }>(await api.json('GET', `/offers/${offer.id}`)).offer.status).toBe('CLEARED')
+    // 2000 for the roof and the 5000 option chosen; the gutter was not.
+    expect(invoice.total_net).toBe('7000')
+    expect(answeredPage.body).toContain('Das Angebot ist angenommen.')
+    const events = await storage()
+      .db.selectFrom('events')
+      .select(['type', 'data'])
+      .where('organization_id', '=', api.tenant.organizationId)
+      .where('type', '=', 'offer.status')
+      .execute()
+    const byRecipient = events
+      .map((event) => JSON.parse(event.data))
+      .filter((data) => data.by === 'recipient')
+    expect(byRecipient).toContainEqual(expect.objectContaining({ action: 'win', chosenLineNos: [3] }))
+  })
+
+  test('declining on the page loses the offer; an expired offer can no longer be accepted', async () => {
+    const declined = await completed('offers', 'offer', offerItems)
+    const expired = await completed('offers', 'offer', {
+      ...offerItems,
+      date: '2026-09-01',
+      validity_days: 10,
+    })
+
+    const decline = await api.app.inject({
+      url: `${pathOf(declined.customerportal_url!)}/decline`,
+      ...form({}),
+    })
+    const late = await api.app.inject({ url: `${pathOf(expired.customerportal_url!)}/accept`, ...form({}) })
+    const unknownOption = await api.app.inject({
+      url: `${pathOf(declined.customerportal_url!)}/accept`,
+      ...form({ 'option-1': '1' }),
+    })
+
+    expect(decline.statusCode).toBe(303)
+    expect(ok<{ offer: Json }>(await api.json('GET', `/offers/${declined.id}`)).offer.status).toBe('LOST')
+    expect(late.statusCode).toBe(400)
+    expect(late.body).toContain('valid until 2026-09-11')
+    expect(ok<{ offer: Json }>(await api.json('GET', `/offers/${expired.id}`)).offer.status).toBe('OPEN')
+    expect(unknownOption.statusCode).toBe(400)
+  })
+})

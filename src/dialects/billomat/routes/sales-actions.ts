@@ -39,7 +39,7 @@ function salesActionRoutes(app: FastifyInstance, services: AppServices, kind: Sa
   const load = (request: FastifyRequest) =>
     getSalesDocumentBySeq(core, tenant(request), kind.kind, pathId(request, kind.element))
   const answer = async (request: FastifyRequest, document: SalesDocument) =>
-    renderSalesDocument(core, tenant(request), kind, document)
+    renderSalesDocument(core, tenant(request), kind, document, services.config.publicBaseUrl)
 
   app.put(`/${kind.path}/:id/complete`, async (request, reply) => {
     const draft = await load(request)

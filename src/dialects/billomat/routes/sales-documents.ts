@@ -97,7 +97,7 @@ function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKin
   const load = (request: FastifyRequest) =>
     getSalesDocumentBySeq(core, tenant(request), kind.kind, pathId(request, kind.element))
   const answer = async (request: FastifyRequest, document: SalesDocument) =>
-    renderSalesDocument(core, tenant(request), kind, document)
+    renderSalesDocument(core, tenant(request), kind, document, services.config.publicBaseUrl)
 
   app.get(`/${kind.path}`, async (request, reply) => {
     const query = queryOf(request)
@@ -109,7 +109,13 @@ function salesRoutes(app: FastifyInstance, services: AppServices, kind: SalesKin
       limit: paging.limit,
       offset: paging.offset,
     })
-    const items = await renderSalesDocuments(core, tenant(request), kind, page.items)
+    const items = await renderSalesDocuments(
+      core,
+      tenant(request),
+      kind,
+      page.items,
+      services.config.publicBaseUrl,
+    )
     const attributes = pagedAttributes(paging.page, paging.perPage, page.totalCount)
     return sendList(request, reply, list(kind.path, kind.element, items, attributes), page.totalCount)
   })

@@ -11,15 +11,25 @@ import { clientAddress, numberParts, taxesToWire, totalsToWire } from '../invoic
 import { date, datetime, int, record, str, type WireField, type WireRecord } from '../wire/tree.ts'
 import { type SalesKind, statusOfSales } from './kinds.ts'
 
-function references(kind: SalesKind, extra: Readonly<Record<string, string>>): WireField[] {
+/** The recipient's page (`/d/<token>`), Billomat's customer portal link for the document. */
+function portalUrl(document: SalesDocument, publicBaseUrl: string): WireField {
+  return str('customerportal_url', document.pageToken ? `${publicBaseUrl}/d/${document.pageToken}` : '')
+}
+
+function references(
+  kind: SalesKind,
+  document: SalesDocument,
+  extra: Readonly<Record<string, string>>,
+  publicBaseUrl: string,
+): WireField[] {
   switch (kind.kind) {
     case 'offer':
-      return [int('validity_days', extra.validity_days), str('customerportal_url', '')]
+      return [int('validity_days', extra.validity_days), portalUrl(document, publicBaseUrl)]
     case 'confirmation':
-      return [str('customerportal_url', ''), int('offer_id', extra.offer_id)]
+      return [portalUrl(document, publicBaseUrl), int('offer_id', extra.offer_id)]
     case 'delivery_note':
       return [
-        str('customerportal_url', ''),
+        portalUrl(document, publicBaseUrl),
         int('offer_id', extra.offer_id),
         int('confirmation_id', extra.confirmation_id),
         int('invoice_id', extra.invoice_id),
@@ -54,6 +64,7 @@ export function salesDocumentToWire(
   kind: SalesKind,
   document: SalesDocument,
   client: Contact | undefined,
+  publicBaseUrl: string,
 ): WireRecord {
   if (kind.kind === 'letter') return letterToWire(kind, document, client)
   const extra = docExtraOf(document)
@@ -77,7 +88,7 @@ export function salesDocumentToWire(
     str('note', extra.note ?? document.notes),
     ...(kind.showsTotals ? [...totalsToWire(document), taxesToWire(document)] : []),
     ...(kind.kind === 'offer' ? [date('validity_date', document.validUntil)] : []),
-    ...references(kind, extra),
+    ...references(kind, document, extra, publicBaseUrl),
     int('free_text_id', extra.free_text_id),
     int('template_id', extra.template_id),
     str('customfield', extra.customfield),
@@ -90,6 +101,7 @@ export async function renderSalesDocuments(
   tenant: Tenant,
   kind: SalesKind,
   documents: readonly SalesDocument[],
+  publicBaseUrl: string,
 ): Promise<WireRecord[]> {
   const clients = await contactNosOf(
     core,
@@ -97,7 +109,12 @@ export async function renderSalesDocuments(
     documents.flatMap((document) => document.contactId ?? []),
   )
   return documents.map((document) =>
-    salesDocumentToWire(kind, document, document.contactId ? clients.get(document.contactId) : undefined),
+    salesDocumentToWire(
+      kind,
+      document,
+      document.contactId ? clients.get(document.contactId) : undefined,
+      publicBaseUrl,
+    ),
   )
 }
 
@@ -106,7 +123,8 @@ export async function renderSalesDocument(
   tenant: Tenant,
   kind: SalesKind,
   document: SalesDocument,
+  publicBaseUrl: string,
 ): Promise<WireRecord> {
-  const [rendered] = await renderSalesDocuments(core, tenant, kind, [document])
+  const [rendered] = await renderSalesDocuments(core, tenant, kind, [document], publicBaseUrl)
   return rendered!
 }
