@@ -3,6 +3,24 @@
 // is written; every reminder here was charged and recorded by send-reminder.ts.
 
 import type { CoreContext, Tenant } from '../context.ts'
+import { applyFilters, type FieldMap, type ListSpec } from '../queries/list-spec.ts'
+
+/**
+ * What reminders can be filtered by, beside the named ids. `key` is `{invoiceId}:{level}`, the one
+ * text naming a reminder (dialect records hang on it).
+ */
+export const REMINDER_FIELDS: FieldMap = {
+  level: 'r.level',
+  remindedOn: 'r.reminded_on',
+  payByOn: 'r.pay_by_on',
+  invoiceNumber: 'i.number',
+  invoiceState: 'i.state',
+  key: `r.invoice_id || ':' || r.level`,
+}
+
+export function reminderKeyOf(reminder: Pick<ReminderRecord, 'invoiceId' | 'level'>): string {
+  return `${reminder.invoiceId}:${reminder.level}`
+}
 
 export type ReminderRecord = Readonly<{
   invoiceId: string
@@ -22,14 +40,15 @@ export type ReminderRecord = Readonly<{
   createdAt: string
 }>
 
-export type ReminderQuery = Readonly<{
-  invoiceIds?: readonly string[]
-  contactIds?: readonly string[]
-  /** One reminder: the invoice's and its level. */
-  level?: number
-  limit: number
-  offset: number
-}>
+export type ReminderQuery = Pick<ListSpec, 'filters' | 'anyOf'> &
+  Readonly<{
+    invoiceIds?: readonly string[]
+    contactIds?: readonly string[]
+    /** One reminder: the invoice's and its level. */
+    level?: number
+    limit: number
+    offset: number
+  }>
 
 export async function listReminders(
   context: CoreContext,
@@ -47,6 +66,7 @@ export async function listReminders(
   if (query.contactIds)
     base = base.where('i.contact_id', 'in', query.contactIds.length ? query.contactIds : [''])
   if (query.level !== undefined) base = base.where('r.level', '=', query.level)
+  base = applyFilters(base, REMINDER_FIELDS, query)
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow(),
     base

@@ -1,22 +1,15 @@
 // Turns an invoice delivery into a reminder delivery when its payload carries a reminder notice
 // (written by core/dunning/send-reminder.ts through send-invoice.ts): the reminder document of the
-// invoice as it stands at delivery time, with what is owed split into principal, fees and interest
-// (payments settle costs first), so the document always adds up to the amount due even when a
-// part payment arrived between the reminder and its delivery.
+// invoice as it stands at delivery time (documents/reminder-view.ts).
 //
 // Payload key: reminder: { level, remindedOn, payByOn, interestChargedMinor: "1234" }
 
-import { splitOpenBalance } from '../../domain/dunning/balance-split.ts'
+import { type ReminderNotice, reminderViewOf } from '../../documents/reminder-view.ts'
 import { PermanentDeliveryError } from '../permanent-delivery-error.ts'
 import { type PayloadObject, readObject, readOptionalInteger, readString } from '../relay/read-payload.ts'
 import type { InvoiceDocument } from './load-invoice-document.ts'
 
-export type ReminderNotice = Readonly<{
-  level: number
-  remindedOn: string
-  payByOn: string
-  interestChargedMinor: bigint
-}>
+export type { ReminderNotice }
 
 const PATH = 'reminder.'
 
@@ -38,23 +31,5 @@ export function readReminderNotice(payload: PayloadObject): ReminderNotice | und
 }
 
 export function asReminder(document: InvoiceDocument, notice: ReminderNotice): InvoiceDocument {
-  const { invoice, view } = document
-  const split = splitOpenBalance({ ...invoice, interestChargedMinor: notice.interestChargedMinor })
-  const dueAmountMinor = split.principalMinor + split.feesMinor + split.interestMinor
-  return {
-    ...document,
-    view: {
-      ...view,
-      kind: 'reminder',
-      payment: { ...view.payment, dueAmountMinor },
-      reminder: {
-        level: notice.level,
-        remindedOn: notice.remindedOn,
-        payByOn: notice.payByOn,
-        outstandingMinor: split.principalMinor,
-        feeMinor: split.feesMinor,
-        interestMinor: split.interestMinor,
-      },
-    },
-  }
+  return { ...document, view: reminderViewOf(document.invoice, document.view, notice) }
 }

@@ -1,6 +1,7 @@
 // Proves Billomat's reminder texts against the country's dunning limits (a Danish organization:
 // at most 100 DKK a reminder, at most three reminders with a fee): a refused charge saves
-// nothing, neither the text nor the core's dunning settings; and the reminder list's filters.
+// nothing, neither the text nor the core's dunning settings; the reminder list's filters, reminder
+// tags and the reminder PDF.
 
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { getDunningSettings } from '../../../src/core/dunning/update-dunning-settings.ts'
@@ -82,5 +83,79 @@ describeEachEngine('billomat reminder texts and reminders', ({ storage }) => {
       10000n,
       10000n,
     ])
+  })
+
+  test('reminders are filtered by invoice number, status, date, texts and tags, and render as PDF', async () => {
+    const overdue = async (name: string) => {
+      const draft = ok<{ invoice: Wire }>(
+        await api.json('POST', '/invoices', {
+          invoice: {
+            client_id: await api.client(name),
+            date: '2026-09-01',
+            due_days: 10,
+            'invoice-items': {
+              'invoice-item': { title: 'Rådgivning', quantity: 1, unit_price: 800, tax_rate: 25 },
+            },
+          },
+        }),
+        201,
+      ).invoice
+      return ok<{ invoice: Wire }>(await api.json('PUT', `/invoices/${draft.id}/complete`)).invoice
+    }
+    const [a, b] = [await overdue('Alfa ApS'), await overdue('Beta ApS')]
+    const remind = async (invoice: Wire) =>
+      ok<{ reminder: Wire }>(
+        await api.json('POST', '/reminders', { reminder: { invoice_id: invoice.id } }),
+        201,
+      ).reminder
+    const [ra, rb] = [await remind(a!), await remind(b!)]
+    ok(
+      await api.json('POST', '/invoice-payments', {
+        'invoice-payment': { invoice_id: b!.id, amount: '1100', mark_invoice_as_paid: 1 },
+      }),
+      201,
+    )
+    const ids = async (query: string) => {
+      const response = await api.json('GET', `/reminders?${query}`)
+      expect(response.statusCode, response.body).toBe(200)
+      const found = (response.json() as { reminders: { reminder?: Wire | Wire[] } }).reminders.reminder
+      return (Array.isArray(found) ? found : found ? [found] : []).map((reminder) => reminder.id)
+    }
+    const tag = await api.json('POST', '/reminder-tags', {
+      'reminder-tag': { reminder_id: ra!.id, name: 'Haster' },
+    })
+    const badTag = await api.json('POST', '/reminder-tags', {
+      'reminder-tag': { reminder_id: '999', name: 'x' },
+    })
+    const envelope = ok<{ pdf: Wire }>(await api.json('GET', `/reminders/${ra!.id}/pdf`)).pdf
+    const raw = await api.json('GET', `/reminders/${ra!.id}/pdf?format=pdf`)
+
+    const both = [ra!.id, rb!.id]
+    expect(await ids(`invoice_number=${encodeURIComponent(a!.invoice_number!.toLowerCase())}`)).toEqual([
+      ra!.id,
+    ])
+    expect(await ids('status=PAID')).toEqual([rb!.id])
+    expect(await ids('status=open')).toEqual([ra!.id])
+    expect(await ids('status=OPEN,PAID')).toEqual(both)
+    expect((await api.json('GET', '/reminders?status=LATE')).json().errors.error).toContain('status')
+    expect(await ids('from=2026-11-02&to=2026-11-02')).toEqual(both)
+    expect(await ids('to=2026-11-01')).toEqual([])
+    expect(await ids('subject=rykker%201')).toEqual(both)
+    expect(await ids('subject=Rykker%202')).toEqual([])
+    expect(await ids('intro=BETALING&note=hilsen')).toEqual(both)
+    expect(await ids('label=x')).toEqual([])
+    expect(tag.statusCode, tag.body).toBe(201)
+    expect(await ids('tags=haster,andet')).toEqual([ra!.id])
+    expect(await ids(`invoice_id=${b!.id}&tags=haster`)).toEqual([])
+    expect(badTag.statusCode).toBe(400)
+    expect(badTag.json().errors.error).toContain('reminder_id')
+    expect(envelope).toMatchObject({
+      reminder_id: ra!.id,
+      filename: `reminder_${ra!.id}.pdf`,
+      mimetype: 'application/pdf',
+    })
+    expect(Buffer.from(envelope.base64file!, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(raw.headers['content-type']).toBe('application/pdf')
+    expect(raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
   })
 })

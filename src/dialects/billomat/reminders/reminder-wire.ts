@@ -18,10 +18,19 @@ export function splitReminderId(id: bigint): { invoiceSeq: bigint; level: number
   return { invoiceSeq: id / LEVEL_SPAN, level: Number(id % LEVEL_SPAN) }
 }
 
-/** A reminder is OPEN while its invoice is owed, PAID once settled, CANCELED with its invoice. */
+/** The invoice states behind each reminder status: OPEN while owed, PAID once paid, else CANCELED. */
+export const REMINDER_STATUS_STATES: Readonly<Record<string, readonly string[]>> = {
+  OPEN: ['open', 'overdue', 'collection'],
+  PAID: ['paid'],
+  CANCELED: ['credited', 'written_off', 'cancelled', 'deleted'],
+}
+
+/** Billomat's reminder statuses; a reminder is never a DRAFT here nor OVERDUE (see the README). */
+export const REMINDER_STATUSES = ['DRAFT', 'OPEN', 'PAID', 'OVERDUE', 'CANCELED'] as const
+
 function statusOf(invoiceState: string): string {
-  if (invoiceState === 'paid') return 'PAID'
-  if (invoiceState === 'credited' || invoiceState === 'void' || invoiceState === 'ended') return 'CANCELED'
+  if (REMINDER_STATUS_STATES.PAID?.includes(invoiceState)) return 'PAID'
+  if (REMINDER_STATUS_STATES.CANCELED?.includes(invoiceState)) return 'CANCELED'
   return 'OPEN'
 }
 

@@ -16,7 +16,7 @@ import { invoiceBySeq, pathId } from '../ids.ts'
 import { completeDocument } from '../invoices/complete.ts'
 import { emailDefaultsOf } from '../invoices/email-defaults.ts'
 import { recordData } from '../invoices/lookups.ts'
-import { pdfToWire, renderDocumentPdf } from '../invoices/pdf.ts'
+import { renderDocumentPdf, sendPdf } from '../invoices/pdf.ts'
 import { renderDocument } from '../invoices/render.ts'
 import { emailFromWire, letterFromWire } from '../invoices/sending.ts'
 import { parseQuery, queryValue } from '../wire/query.ts'
@@ -61,19 +61,11 @@ export function documentActionRoutes(
       throw invalidField('type', 'type must be print or signed')
     const file =
       type === 'signed' ? await signedFile(request, document) : await renderedFile(request, document)
-    if (queryValue(query, 'format') === 'pdf')
-      return reply
-        .code(200)
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${file.filename}"`)
-        .send(Buffer.from(file.base64, 'base64'))
-    return sendRecord(
+    return sendPdf(
       request,
       reply,
-      pdfToWire(
-        { field: kind === 'invoice' ? 'invoice_id' : 'credit_note_id', seq: document.invoiceSeq },
-        file,
-      ),
+      { field: kind === 'invoice' ? 'invoice_id' : 'credit_note_id', seq: document.invoiceSeq },
+      file,
     )
   })
 

@@ -7,6 +7,7 @@ import { ANNOTATION_RESOURCES } from '../records/annotation-resources.ts'
 import { SUPPLIER_RECORDS } from '../records/purchase-resources.ts'
 import { recordRoutes } from '../records/record-routes.ts'
 import type { RecordSpec } from '../records/record-spec.ts'
+import { REMINDER_TAGS } from '../reminders/reminder-tags.ts'
 import { WEBHOOKS } from '../webhooks/webhook-spec.ts'
 import { accountRoutes } from './account.ts'
 import { articleRoutes } from './articles.ts'
@@ -34,6 +35,7 @@ export const RECORD_SPECS: readonly RecordSpec[] = [
   ...ACCOUNT_RESOURCES,
   ...ANNOTATION_RESOURCES,
   ...SUPPLIER_RECORDS,
+  REMINDER_TAGS,
   WEBHOOKS,
 ]
 

@@ -1,4 +1,5 @@
-// /reminders (§2.9): list, get, create, and the actions complete, email, mail, cancel, uncancel.
+// /reminders (§2.9): list (reminder-search.ts), get, create, and the actions complete, pdf, email,
+// mail, cancel, uncancel.
 // A reminder is the core's (send-reminder.ts): creating one reminds the invoice at once with its
 // next level, charging that level's reminder-text charge; email and mail send that reminder's
 // document. The scheduler's automatic reminders are listed here as well.
@@ -8,6 +9,7 @@ import type { CoreContext, Tenant } from '../../../core/context.ts'
 import { listReminders, type ReminderRecord } from '../../../core/dunning/list-reminders.ts'
 import { sendReminder } from '../../../core/dunning/send-reminder.ts'
 import { getInvoiceDunning } from '../../../core/dunning/set-invoice-dunning.ts'
+import { getInvoice } from '../../../core/invoices/get-invoice.ts'
 import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
 import { sendInvoice } from '../../../core/invoices/send-invoice.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
@@ -16,8 +18,10 @@ import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
 import { contactByNo, contactNosOf, invoiceBySeq, pathId } from '../ids.ts'
 import type { WireStrings } from '../invoices/extra.ts'
+import { renderDocumentPdf, sendPdf } from '../invoices/pdf.ts'
 import { emailFromWire, letterFromWire } from '../invoices/sending.ts'
 import { dunningLevels, levelText } from '../reminders/dunning-levels.ts'
+import { reminderSearchOf } from '../reminders/reminder-search.ts'
 import { reminderToWire, splitReminderId } from '../reminders/reminder-wire.ts'
 import { pagingOf, queryIds } from '../wire/query.ts'
 import { readId } from '../wire/read.ts'
@@ -98,6 +102,12 @@ export const REMINDER_ELEMENTS = ['invoice_id', 'contact_id', 'date', 'due_days'
 export const reminderRoutes: Routes = (app, services) => {
   const core = services.core
   const baseUrl = services.config.publicBaseUrl
+  const noticeOf = async (t: Tenant, reminder: ReminderRecord) => ({
+    level: reminder.level,
+    remindedOn: reminder.remindedOn,
+    payByOn: reminder.payByOn,
+    interestChargedMinor: (await getInvoiceDunning(core, t, reminder.invoiceId)).interestChargedMinor,
+  })
   const one = async (request: FastifyRequest, reminder: ReminderRecord) =>
     (await renderReminders(core, tenant(request), baseUrl, [reminder]))[0] as WireRecord
 
@@ -112,6 +122,7 @@ export const reminderRoutes: Routes = (app, services) => {
       queryIds(query, 'client_id').map((no) => contactByNo(core, t, no, 'client_id')),
     )
     const page = await listReminders(core, t, {
+      ...(await reminderSearchOf(core, t, query)),
       ...(invoices.length ? { invoiceIds: invoices.map((invoice) => invoice.invoiceId) } : {}),
       ...(clients.length ? { contactIds: clients.map((client) => client.contactId) } : {}),
       limit: paging.limit,
@@ -146,6 +157,31 @@ export const reminderRoutes: Routes = (app, services) => {
     return sendRecord(request, reply, await one(request, reminder), 201)
   })
 
+  // The reminder document: the invoice with what is owed split into principal and this level's
+  // charges, as the reminder's email and letter carry it.
+  app.get('/reminders/:id/pdf', async (request, reply) => {
+    const t = tenant(request)
+    const id = pathId(request, 'reminder')
+    const reminder = await reminderById(core, t, id)
+    const [invoice, notice] = await Promise.all([
+      getInvoice(core, t, reminder.invoiceId),
+      noticeOf(t, reminder),
+    ])
+    const pdf = await renderDocumentPdf(core, t, invoice, notice)
+    return sendPdf(
+      request,
+      reply,
+      { field: 'reminder_id', seq: id },
+      {
+        filename: `reminder_${id}.pdf`,
+        mimetype: 'application/pdf',
+        base64: pdf.toString('base64'),
+        byteLength: pdf.length,
+        createdAt: reminder.createdAt,
+      },
+    )
+  })
+
   // A reminder is complete when it is made: completing it again answers it as it stands.
   app.put('/reminders/:id/complete', async (request, reply) =>
     sendRecord(
@@ -169,12 +205,7 @@ export const reminderRoutes: Routes = (app, services) => {
         'duplex',
         'paper_weight',
       ])
-      const notice = {
-        level: reminder.level,
-        remindedOn: reminder.remindedOn,
-        payByOn: reminder.payByOn,
-        interestChargedMinor: (await getInvoiceDunning(core, t, reminder.invoiceId)).interestChargedMinor,
-      }
+      const notice = await noticeOf(t, reminder)
       await sendInvoice(core, t, {
         invoiceId: reminder.invoiceId,
         reminder: notice,
