@@ -28,6 +28,9 @@ export const CASE_FIELDS: FieldMap = {
   paymentReference: 'invoices.payment_reference',
   paidMinor: 'invoices.paid_minor',
   grossMinor: 'invoices.gross_minor',
+  /** What the primary invoice still owes. */
+  balanceMinor:
+    'invoices.gross_minor + invoices.fees_minor - invoices.paid_minor - invoices.credited_minor - invoices.written_off_minor',
   approvedAt: 'invoices.approved_at',
   contactId: 'cases.contact_id',
   contactNo: 'contacts.contact_no',

@@ -152,6 +152,14 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
     const denied = await createBillogram(api, customerNo, { _event: 'sell' })
     const ended = await overdue()
     const paid = await overdue()
+    const free = await createBillogram(api, customerNo, {
+      items: [{ title: 'Gratis', count: 1, price: 0, vat: 25, unit: 'unit' }],
+      on_success: { command: 'send', method: 'Email' },
+    })
+    const partly = await createBillogram(api, customerNo, {
+      on_success: { command: 'send', method: 'Email' },
+    })
+    await command(partly.id, 'payment', { amount: 250 })
     await command(collected.id, 'collect')
     await command(ended.id, 'collect')
     await record({ billogram: ended.id, outcome: 'written_off' })
@@ -165,7 +173,7 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
       shown.set(billogram.state, [...(shown.get(billogram.state) ?? []), billogram.id])
     const states = ['Collection', 'Factoring', 'Sold', 'CollectorEnded', 'FactoringDenied', 'Paid', 'Ended']
     const found = new Map<string, string[]>()
-    for (const state of [...states, 'Unpaid', 'Overdue']) {
+    for (const state of [...states, 'Unpaid', 'PartlyPaid', 'Overdue']) {
       const page = await api.call(
         'GET',
         `/billogram?filter_type=field&filter_field=state&filter_value=${state}&page_size=500`,
@@ -173,7 +181,7 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
       found.set(state, (page.json.data as { id: string }[]).map((billogram) => billogram.id).sort())
     }
 
-    for (const state of [...states, 'Unpaid', 'Overdue'])
+    for (const state of [...states, 'Unpaid', 'PartlyPaid', 'Overdue'])
       expect(found.get(state), state).toEqual((shown.get(state) ?? []).sort())
     expect(found.get('Collection')).toContain(collected.id)
     expect(found.get('Factoring')).toContain(factoring.id)
@@ -181,6 +189,8 @@ describeEachEngine('billogram collection and factoring', ({ storage }) => {
     expect(found.get('CollectorEnded')).toContain(ended.id)
     expect(found.get('FactoringDenied')).toContain(denied.id)
     expect(found.get('Paid')).toContain(paid.id)
+    expect(found.get('Ended')).toContain(free.id)
+    expect(found.get('PartlyPaid')).toContain(partly.id)
     const both = await api.call(
       'GET',
       '/billogram?filter_type=field&filter_field=state&filter_value=Factoring,Sold',

@@ -103,6 +103,7 @@ const OUTCOME = 'extra.handover.outcome'
 
 const inState = (state: string): Filter => ({ field: 'state', op: 'eq', value: state })
 const noOutcome: Filter = { field: OUTCOME, op: 'isNull' }
+const owing: Filter = { field: 'balanceMinor', op: 'gt', value: 0n }
 
 /** `state` with no outcome, or with any outcome but `shownAs`, which gives it a partner state. */
 function withoutOutcome(state: Filter, extra: readonly Filter[], shownAs: CollectionOutcome): Groups {
@@ -123,8 +124,8 @@ function reminded(op: 'eq' | 'gte', level: bigint): Groups {
 
 const CORE_FILTERS: Readonly<Record<BillogramState, Groups>> = {
   Unattested: [[inState('draft')]],
-  Unpaid: notDenied(inState('open'), [{ field: 'paidMinor', op: 'eq', value: 0n }]),
-  PartlyPaid: notDenied(inState('open'), [{ field: 'paidMinor', op: 'gt', value: 0n }]),
+  Unpaid: notDenied(inState('open'), [owing, { field: 'paidMinor', op: 'eq', value: 0n }]),
+  PartlyPaid: notDenied(inState('open'), [owing, { field: 'paidMinor', op: 'gt', value: 0n }]),
   Overdue: notDenied(inState('overdue')),
   Reminder_1: reminded('eq', 1n),
   Reminder_2: reminded('eq', 2n),
@@ -146,7 +147,12 @@ const CORE_FILTERS: Readonly<Record<BillogramState, Groups>> = {
   ],
   Paid: withoutOutcome(inState('paid'), [], 'sold'),
   Credited: [[inState('credited')]],
-  Ended: [[inState('cancelled')], ...withoutOutcome(inState('written_off'), [], 'written_off')],
+  // An open invoice that owes nothing (a zero total) is Ended, as billogramStateOf shows it.
+  Ended: [
+    [inState('cancelled')],
+    [inState('open'), { field: 'balanceMinor', op: 'lte', value: 0n }],
+    ...withoutOutcome(inState('written_off'), [], 'written_off'),
+  ],
   Deleted: [[inState('deleted')]],
   Sending: NOTHING,
   Collecting: NOTHING,
