@@ -1,7 +1,7 @@
 // Reads sales documents of the tenant by id or by their whole-number id within their kind; another
 // tenant's document, or one of another kind, is simply not found.
 
-import { notFound } from '../../domain/errors.ts'
+import { invalidField, notFound } from '../../domain/errors.ts'
 import type { SalesDocument, SalesDocumentKind } from '../../domain/sales/sales-document.ts'
 import type { CoreContext, Tenant } from '../context.ts'
 import { assertFound } from '../invoices/resolve-draft.ts'
@@ -27,7 +27,7 @@ export async function getSalesDocuments(
   return loadSalesDocuments(context.storage.db, tenant.organizationId, documentIds)
 }
 
-/** By kind and whole-number id; `field` names the id in the refusal (e.g. offer_id). */
+/** By kind and whole-number id; `field` names the id in the refusal (e.g. offer_id), a 400 not a 404. */
 export async function getSalesDocumentBySeq(
   context: CoreContext,
   tenant: Tenant,
@@ -42,6 +42,10 @@ export async function getSalesDocumentBySeq(
     .where('kind', '=', kind)
     .where('document_seq', '=', documentSeq)
     .executeTakeFirst()
-  if (!row) throw notFound(field ?? kind, String(documentSeq))
+  // A document named in a request's body or query is a bad field; one named by the path is absent.
+  if (!row)
+    throw field
+      ? invalidField(field, `${kind.replace('_', ' ')} ${documentSeq} does not exist`)
+      : notFound(kind, String(documentSeq))
   return getSalesDocument(context, tenant, row.document_id)
 }

@@ -141,6 +141,27 @@ describeEachEngine('billomat sales document rules', ({ storage }) => {
     expect(await status(cleared.id!)).toBe('CLEARED')
   })
 
+  test("an offer's validity comes from its client's own offer_validity_days, else the settings", async () => {
+    const client = ok<{ client: Json }>(
+      await api.json('POST', '/clients', {
+        client: { name: 'Eilig KG', offer_validity_days_type: 'ABSOLUTE', offer_validity_days: 7 },
+      }),
+      201,
+    ).client
+
+    const own = ok<{ offer: Json }>(
+      await api.json('POST', '/offers', { offer: { client_id: client.id, date: '2026-11-02' } }),
+      201,
+    ).offer
+    const settings = ok<{ offer: Json }>(
+      await api.json('POST', '/offers', { offer: { client_id: clientId, date: '2026-11-02' } }),
+      201,
+    ).offer
+
+    expect([own.validity_days, own.validity_date]).toEqual(['7', '2026-11-09'])
+    expect(settings.validity_days).toBe('30')
+  })
+
   test('with CONSIDER_PREFIX each prefix of a kind is numbered on its own', async () => {
     const complete = async (path: string, element: string, fields: Record<string, unknown>) => {
       const draft = ok<Record<string, Json>>(
@@ -167,7 +188,12 @@ describeEachEngine('billomat sales document rules', ({ storage }) => {
 
   test("a delivery note's invoice_id and a letter's supplier_id must exist", async () => {
     const invoice = ok<{ invoice: Json }>(
-      await api.json('POST', '/invoices', { invoice: { client_id: clientId } }),
+      await api.json('POST', '/invoices', {
+        invoice: {
+          client_id: clientId,
+          'invoice-items': { 'invoice-item': { title: 'Tisch', quantity: 2, unit_price: 80, unit: 'Stück' } },
+        },
+      }),
       201,
     ).invoice
     const supplier = ok<{ supplier: Json }>(
@@ -202,6 +228,13 @@ describeEachEngine('billomat sales document rules', ({ storage }) => {
     expect(unknownSupplier.json().errors.error).toMatch(/supplier_id/)
     expect(clientAsSupplier.statusCode).toBe(400)
     expect(note.invoice_id).toBe(invoice.id)
+    const noteItems = await itemsOf('delivery-note-items', 'delivery_note_id', note.id!)
+    expect(noteItems.map((item) => [item.title, item.quantity, item.unit])).toEqual([['Tisch', '2', 'Stück']])
+    const unknownOffer = await api.json('POST', '/confirmations', {
+      confirmation: { client_id: clientId, offer_id: 9999 },
+    })
+    expect(unknownOffer.statusCode).toBe(400)
+    expect(unknownOffer.json().errors.error).toBe('offer_id: offer 9999 does not exist')
     expect(editedNote.statusCode).toBe(400)
     expect(letter.supplier_id).toBe(supplier.id)
     expect(letter.address).toBe('Holz AG\nWaldweg 3\n35708 Haiger')

@@ -48,7 +48,7 @@ function idText(value: bigint | undefined): string | undefined {
   return value === undefined ? undefined : String(value)
 }
 
-function clientDefault(client: WireStrings, field: string): string | undefined {
+export function clientDefault(client: WireStrings, field: string): string | undefined {
   // A client's *_type ABSOLUTE or RELATIVE overrides the settings with its own value (§2.2).
   const type = client[`${field}_type`]
   return type === 'ABSOLUTE' || type === 'RELATIVE' ? client[field] : undefined

@@ -21,6 +21,7 @@ import { allowsSalesAction } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { contactByNo, invoiceBySeq, pathId } from '../ids.ts'
 import { docExtraOf } from '../invoices/extra.ts'
+import { lineAsInput } from '../invoices/items-wire.ts'
 import { documentLookups } from '../invoices/lookups.ts'
 import { clientAddress } from '../invoices/to-wire.ts'
 import { letterDraftFromWire, pricedDraftFromWire } from '../sales/from-wire.ts'
@@ -55,12 +56,13 @@ export const SALES_ELEMENTS = [
  */
 async function checkedReferences(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
   const invoiceSeq = kind.kind === 'delivery_note' ? readId(body, 'invoice_id') : undefined
-  if (invoiceSeq !== undefined) await invoiceBySeq(core, t, invoiceSeq, 'invoice', 'invoice_id')
+  const invoice =
+    invoiceSeq === undefined ? undefined : await invoiceBySeq(core, t, invoiceSeq, 'invoice', 'invoice_id')
   const supplierNo = kind.kind === 'letter' ? readId(body, 'supplier_id') : undefined
-  if (supplierNo === undefined) return undefined
+  if (supplierNo === undefined) return { invoice }
   const supplier = await contactByNo(core, t, supplierNo, 'supplier_id').catch(() => undefined)
   if (!supplier?.isSupplier) throw invalidField('supplier_id', `supplier ${supplierNo} does not exist`)
-  return supplier
+  return { invoice, supplier }
 }
 
 /** A letter to a supplier alone is addressed to the supplier unless it names an address. */
@@ -73,7 +75,7 @@ function letterAddressed(input: SalesDraftInput, supplier: Contact | undefined):
 async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: WireObject) {
   const itemName = `${kind.element}-item`
   const items = nestedItems(body[`${itemName}s`], itemName, `${itemName}s`)
-  const [lookups, supplier] = await Promise.all([
+  const [lookups, { invoice, supplier }] = await Promise.all([
     documentLookups(core, t, body, items, kind.priced, itemName),
     checkedReferences(core, t, kind, body),
   ])
@@ -84,6 +86,8 @@ async function createInput(core: CoreContext, t: Tenant, kind: SalesKind, body: 
   const input = pricedDraftFromWire(kind, body, items, lookups) as SalesDraftInput
   // Made from an offer or a confirmation without items of its own: the source's items carry over.
   if (source && items.length === 0) return { input: { ...input, lines: linesTakenFrom(source) }, source }
+  // A delivery note made from an invoice alone lists the invoice's items.
+  if (invoice && items.length === 0) return { input: { ...input, lines: invoice.lines.map(lineAsInput) } }
   // An offer item's `optional` flag is kept as written, inline as through /offer-items.
   const flags = kind.kind === 'offer' ? ['optional'] : []
   const lines = (input.lines ?? []).map((line, index) =>

@@ -1,14 +1,15 @@
 // A sales document's body read into the core's sales draft. Offers, confirmations and delivery
 // notes are read by the invoice body's reader (client, date, texts, reduction, currency, price
 // basis, items inline) so the same body means the same thing on every document; an offer adds
-// its validity (validity_days from the settings, validity_date = date + validity_days). A letter
+// its validity (validity_days from the client's offer_validity_days when its type is ABSOLUTE or
+// RELATIVE, else the settings; validity_date = date + validity_days). A letter
 // is its texts and its addressee (client, contact or supplier).
 
 import type { SalesDraftInput } from '../../../core/sales/resolve-sales-draft.ts'
 import { addDays } from '../../../domain/calendar/dates.ts'
 import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
-import { docExtraOf, mergeStrings } from '../invoices/extra.ts'
-import { documentDraftFromWire } from '../invoices/from-wire.ts'
+import { docExtraOf, mergeStrings, type WireStrings } from '../invoices/extra.ts'
+import { clientDefault, documentDraftFromWire } from '../invoices/from-wire.ts'
 import type { DocumentLookups } from '../invoices/lookups.ts'
 import type { WireObject } from '../wire/body.ts'
 import { readDate, readId, readSmallInteger, readText } from '../wire/read.ts'
@@ -27,7 +28,10 @@ function validity(
   const days =
     readSmallInteger(body, 'validity_days', 0, 3650)?.toString() ??
     stored ??
-    (current ? undefined : lookups.settings.offer_validity_days)
+    (current
+      ? undefined
+      : (clientDefault((lookups.client?.extra.billomat ?? {}) as WireStrings, 'offer_validity_days') ??
+        lookups.settings.offer_validity_days))
   const given = readDate(body, 'validity_date')
   const date = documentDate ?? current?.documentDate ?? null
   const derived = days !== undefined && date ? addDays(date, Number(days)) : undefined
