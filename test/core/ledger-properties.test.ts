@@ -1,6 +1,8 @@
 // Proves, over random sequences of use cases on both engines, that every journal entry balances,
 // the trial balance stays zero, and each invoice's balance is its total less what was paid,
-// credited and written off, while receivables per invoice agree with that balance.
+// credited and written off, while receivables per invoice agree with that balance, and the
+// write-down allowance holds exactly the invoices' provisions, each within what its invoice can
+// still lose.
 
 import fc from 'fast-check'
 import { sql } from 'kysely'
@@ -9,6 +11,9 @@ import { approveInvoice } from '../../src/core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
 import { creditInvoice } from '../../src/core/invoices/credit-invoice.ts'
 import { loadInvoice } from '../../src/core/invoices/invoice-record.ts'
+import { provisionMinorOf, writeDownOf } from '../../src/core/invoices/write-down.ts'
+import { revertWriteDown, writeDownInvoice } from '../../src/core/invoices/write-down-invoice.ts'
+import { writeOffInvoice } from '../../src/core/invoices/write-off-invoice.ts'
 import { recordPayment } from '../../src/core/payments/record-payment.ts'
 import { DomainError } from '../../src/domain/errors.ts'
 import type { Storage } from '../../src/storage/database.ts'
@@ -22,6 +27,8 @@ type Step =
   | { kind: 'creditAmount'; pick: number; amountMinor: number }
   | { kind: 'creditRemaining'; pick: number }
   | { kind: 'creditFull'; pick: number }
+  | { kind: 'writeDown' | 'revertWriteDown'; pick: number }
+  | { kind: 'writeOff'; pick: number; amountMinor: number }
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -44,6 +51,12 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('creditRemaining' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('creditFull' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('writeDown' as const, 'revertWriteDown' as const), pick: fc.nat() }),
+  fc.record({
+    kind: fc.constant('writeOff' as const),
+    pick: fc.nat(),
+    amountMinor: fc.integer({ min: 1, max: 2_000_000 }),
+  }),
 )
 
 async function run(world: World, invoiceIds: string[], step: Step): Promise<void> {
@@ -79,6 +92,10 @@ async function run(world: World, invoiceIds: string[], step: Step): Promise<void
     await creditInvoice(core, tenant, { invoiceId, selection: { mode: 'remaining' } })
   if (step.kind === 'creditFull')
     await creditInvoice(core, tenant, { invoiceId, selection: { mode: 'full' } })
+  if (step.kind === 'writeDown') await writeDownInvoice(core, tenant, invoiceId)
+  if (step.kind === 'revertWriteDown') await revertWriteDown(core, tenant, invoiceId)
+  if (step.kind === 'writeOff')
+    await writeOffInvoice(core, tenant, { invoiceId, amountMinor: BigInt(step.amountMinor) })
 }
 
 async function checkInvariants(storage: Storage, world: World, invoiceIds: readonly string[]): Promise<void> {
@@ -90,9 +107,14 @@ async function checkInvariants(storage: Storage, world: World, invoiceIds: reado
     .where('organization_id', '=', org)
     .executeTakeFirstOrThrow()
   expect(BigInt(trial.net)).toBe(0n)
+  let provisionsMinor = 0n
   for (const invoiceId of invoiceIds) {
     const invoice = await loadInvoice(storage.db, org, invoiceId)
     if (!invoice) continue
+    const writeDown = writeDownOf(invoice.extra)?.amountMinor ?? 0n
+    expect(writeDown <= provisionMinorOf(invoice)).toBe(true)
+    if (!['open', 'overdue', 'collection'].includes(invoice.state)) expect(writeDown).toBe(0n)
+    provisionsMinor += writeDown
     expect(invoice.balanceMinor).toBe(
       invoice.grossMinor +
         invoice.feesMinor -
@@ -109,6 +131,13 @@ async function checkInvariants(storage: Storage, world: World, invoiceIds: reado
       .executeTakeFirstOrThrow()
     expect(BigInt(receivable.open)).toBe(invoice.state === 'draft' ? 0n : invoice.balanceMinor)
   }
+  const allowance = await storage.db
+    .selectFrom('journal_lines')
+    .select(sql<bigint>`coalesce(sum(debit_minor) - sum(credit_minor), 0)`.as('held'))
+    .where('organization_id', '=', org)
+    .where('account_number', '=', '1519')
+    .executeTakeFirstOrThrow()
+  expect(BigInt(allowance.held)).toBe(-provisionsMinor)
 }
 
 describeEachEngine('ledger properties', ({ storage }) => {
