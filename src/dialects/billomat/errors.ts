@@ -46,6 +46,7 @@ const BILLOMAT_FIELD_NAMES: Readonly<Record<string, string>> = {
   'address.city': 'city',
   vatNo: 'vat_number',
   orgNo: 'tax_number',
+  payByDays: 'reminder_due_days',
 }
 
 const LINE_FIELD_NAMES: Readonly<Record<string, string>> = {

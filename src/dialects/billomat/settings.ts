@@ -39,7 +39,6 @@ export const SETTING_DEFAULTS: Settings = {
   discount_rate: '0',
   discount_days: '0',
   offer_validity_days: '30',
-  reminder_due_days: '7',
   print_version: '0',
   default_email_sender: '',
   bcc_addresses: '',
@@ -56,6 +55,8 @@ export const WRITABLE_SETTINGS = [
   'currency_code',
   'locale',
   'due_days',
+  // The core's dunning payByDays (routes/account.ts), not kept here.
+  'reminder_due_days',
   'invoice_number_pre',
   'invoice_number_length',
 ] as const

@@ -68,6 +68,28 @@ describeEachEngine('billomat account resources', ({ storage }) => {
       )
     })
 
+    test('reminder_due_days is the dunning pay-by days, saved with the rest or not at all', async () => {
+      const saved = ok<{ settings: Json }>(
+        await api.json('PUT', '/settings', { settings: { reminder_due_days: 14 } }),
+      ).settings
+      const refused = await api.json('PUT', '/settings', {
+        settings: { reminder_due_days: 0, discount_rate: 5, invoice_number_pre: 'XX' },
+      })
+      const overdue = await draft({ date: '2026-10-01', due_days: 7 })
+      ok(await api.json('PUT', `/invoices/${overdue.id}/complete`))
+      const reminder = ok<{ reminder: Json }>(
+        await api.json('POST', '/reminders', { reminder: { invoice_id: overdue.id } }),
+        201,
+      ).reminder
+      const after = ok<{ settings: Json }>(await api.json('GET', '/settings')).settings
+
+      expect(saved.reminder_due_days).toBe('14')
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json().errors.error).toContain('reminder_due_days')
+      expect(after).toMatchObject({ reminder_due_days: '14', discount_rate: '2', invoice_number_pre: 'RG' })
+      expect(reminder).toMatchObject({ date: '2026-11-02', due_date: '2026-11-16' })
+    })
+
     test('an invalid setting is refused, naming it', async () => {
       const response = await api.json('PUT', '/settings', { settings: { currency_code: 'XXX' } })
 

@@ -4,8 +4,10 @@
 
 import type { FastifyRequest } from 'fastify'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
+import { getDunningSettings, updateDunningSettings } from '../../../core/dunning/update-dunning-settings.ts'
 import { getNumberingSeries, setNumberingSeries } from '../../../core/invoices/numbering-series.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
+import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import { notFound } from '../../../domain/errors.ts'
 import { CURRENCY_EXPONENTS, parseCurrencyCode } from '../../../domain/money/currency.ts'
 import {
@@ -58,9 +60,10 @@ const CURRENCIES = Object.keys(CURRENCY_EXPONENTS).sort()
 const SALES_SERIES = ['offer', 'confirmation', 'delivery_note'] as const
 
 async function settingsToWire(core: CoreContext, t: Tenant): Promise<WireRecord> {
-  const [settings, organization, invoices, creditNotes, ...sales] = await Promise.all([
+  const [settings, organization, dunning, invoices, creditNotes, ...sales] = await Promise.all([
     loadSettings(core, t),
     getOrganization(core, t),
+    getDunningSettings(core, t),
     getNumberingSeries(core, t, 'invoice'),
     getNumberingSeries(core, t, 'credit_note'),
     // Offers, confirmations and delivery notes are numbered in series keyed by their kind.
@@ -72,6 +75,8 @@ async function settingsToWire(core: CoreContext, t: Tenant): Promise<WireRecord>
     locale: organization.locale === 'en' ? 'en_GB' : `${organization.locale}_${organization.country}`,
     due_days: String(organization.settings.paymentTermsDays ?? 30),
     ...settings,
+    // The days a reminder gives to pay are the core's: the scheduler's reminders use them too.
+    reminder_due_days: String(dunning.payByDays),
     invoice_number_pre: invoices.prefix,
     invoice_number_length: String(invoices.padding),
     invoice_number_next: String(invoices.nextNumber),
@@ -137,11 +142,6 @@ export const accountRoutes: Routes = (app, services) => {
     const body = bodyOf(request, [...WRITABLE_SETTINGS])
     const prefix = readText(body, 'invoice_number_pre', 30)
     const padding = readSmallInteger(body, 'invoice_number_length', 0, 20)
-    if (prefix !== undefined || padding !== undefined)
-      await setNumberingSeries(core, t, 'invoice', {
-        ...(prefix !== undefined ? { prefix } : {}),
-        ...(padding !== undefined ? { padding } : {}),
-      })
     const changes: Record<string, string> = {}
     for (const key of WRITABLE_SETTINGS) {
       if (key === 'invoice_number_pre' || key === 'invoice_number_length') continue
@@ -150,7 +150,17 @@ export const accountRoutes: Routes = (app, services) => {
         : readText(body, key, 1000)
       if (value !== undefined) changes[key] = key === 'currency_code' ? parseCurrencyCode(value, key) : value
     }
-    if (Object.keys(changes).length > 0) await saveSettings(core, t, changes)
+    const { reminder_due_days: payByDays, ...kept } = changes
+    // One transaction: a refused value (a reminder_due_days of 0) saves none of the others.
+    await inOneTransaction(core, async (unit) => {
+      if (prefix !== undefined || padding !== undefined)
+        await setNumberingSeries(unit, t, 'invoice', {
+          ...(prefix !== undefined ? { prefix } : {}),
+          ...(padding !== undefined ? { padding } : {}),
+        })
+      if (payByDays !== undefined) await updateDunningSettings(unit, t, { payByDays: Number(payByDays) })
+      if (Object.keys(kept).length > 0) await saveSettings(unit, t, kept)
+    })
     return sendRecord(request, reply, await settingsToWire(core, t))
   })
 
