@@ -194,4 +194,49 @@ describeEachEngine('billomat dunning', ({ storage }) => {
     expect(smtp.received.some((received) => received.rcptTo.includes('mahnung@kunde.example'))).toBe(true)
     expect((await api.json('GET', `/reminders/${completed.id}99`)).statusCode).toBe(404)
   })
+
+  test("a client's dunning_run 0 keeps its invoices out of the automatic reminders, and 1 lets them back", async () => {
+    const client = async (name: string, dunningRun: string) =>
+      ok<{ client: Wire }>(
+        await api.json('POST', '/clients', {
+          client: { name, email: 'zahlung@kunde.example', dunning_run: dunningRun },
+        }),
+        201,
+      ).client.id as string
+    const completed = async (clientId: string) => {
+      const draft = ok<{ invoice: Wire }>(
+        await api.json('POST', '/invoices', {
+          invoice: {
+            client_id: clientId,
+            due_days: 10,
+            'invoice-items': { 'invoice-item': { title: 'Abo', quantity: 1, unit_price: 20, tax_rate: 19 } },
+          },
+        }),
+        201,
+      ).invoice
+      return ok<{ invoice: Wire }>(await api.json('PUT', `/invoices/${draft.id}/complete`)).invoice
+        .id as string
+    }
+    const [outside, inside, later] = [
+      await client('Ausgenommen KG', '0'),
+      await client('Normal KG', '1'),
+      await client('Später KG', '1'),
+    ]
+    const [outsideInvoice, insideInvoice, laterInvoice] = [
+      await completed(outside),
+      await completed(inside),
+      await completed(later),
+    ]
+    ok(await api.json('PUT', `/clients/${later}`, { client: { dunning_run: 0 } }))
+
+    await advance(18)
+    const afterLevelDay = await Promise.all([outsideInvoice, insideInvoice, laterInvoice].map(reminders))
+    ok(await api.json('PUT', `/clients/${outside}`, { client: { dunning_run: '1' } }))
+    await advance(1)
+    const afterBack = await reminders(outsideInvoice)
+
+    expect(afterLevelDay.map((found) => found.length)).toEqual([0, 1, 0])
+    expect(afterBack).toHaveLength(1)
+    expect((await api.json('GET', `/clients/${later}`)).json().client.dunning_run).toBe('0')
+  })
 })

@@ -22,6 +22,7 @@ import {
   clientToWire,
   type Revenue,
 } from '../clients/client-wire.ts'
+import { applyDunningRun, inDunningRun } from '../clients/dunning-run.ts'
 import { myselfToWire } from '../clients/myself.ts'
 import { contactByNo, pathId } from '../ids.ts'
 import { loadSettings } from '../settings.ts'
@@ -166,13 +167,16 @@ export const clientRoutes: Routes = (app, services) => {
       await numberingOf(tenant(request)),
       current,
     )
-    const contact = await inOneTransaction(core, async (unit) =>
-      withClientNumber(
+    const contact = await inOneTransaction(core, async (unit) => {
+      const updated = await withClientNumber(
         unit,
         tenant(request),
         await updateContact(unit, tenant(request), current.contactId, patch),
-      ),
-    )
+      )
+      if (inDunningRun(updated) !== inDunningRun(current))
+        await applyDunningRun(unit, tenant(request), updated)
+      return updated
+    })
     return sendRecord(request, reply, (await render(tenant(request), [contact]))[0]!)
   })
 

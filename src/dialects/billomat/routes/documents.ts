@@ -17,6 +17,7 @@ import { invalidField } from '../../../domain/errors.ts'
 import type { InvoiceKind } from '../../../domain/invoicing/invoice.ts'
 import { allowsSalesAction } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
+import { applyDunningRunTo } from '../clients/dunning-run.ts'
 import { invoiceBySeq, pathId } from '../ids.ts'
 import { documentDraftFromWire } from '../invoices/from-wire.ts'
 import { groupingsOf, groupsToWire } from '../invoices/groups.ts'
@@ -147,6 +148,7 @@ function documentRoutes(app: FastifyInstance, services: AppServices, kind: Docum
       )
       if (source && allowsSalesAction(source, 'clear'))
         await changeSalesState(unit, t, source.documentId, 'clear')
+      if (kind.kind === 'invoice') await applyDunningRunTo(unit, t, lookups.client!, created.invoiceId)
       return created
     })
     return sendRecord(request, reply, await renderDocument(core, t, baseUrl, document, lookups.client), 201)
