@@ -24,17 +24,21 @@ export const WRITE_DOWN_EVENTS = {
   reverted: 'invoice.write_down_reverted',
 } as const
 
+type Within = (unit: CoreContext, tx: Tx, tenant: Tenant, invoiceId: string) => Promise<void>
+
+/** Runs one of the changes below in a transaction of its own and answers the invoice after it. */
+async function alone(context: CoreContext, tenant: Tenant, invoiceId: string, within: Within) {
+  await context.storage.db.transaction().execute((tx) => within(context, tx, tenant, invoiceId))
+  const invoice = await loadInvoice(context.storage.db, tenant.organizationId, invoiceId)
+  return assertFound(invoice, 'invoice', invoiceId)
+}
+
 export async function writeDownInvoice(
   context: CoreContext,
   tenant: Tenant,
   invoiceId: string,
 ): Promise<Invoice> {
-  await context.storage.db.transaction().execute((tx) => writeDownWithin(context, tx, tenant, invoiceId))
-  return assertFound(
-    await loadInvoice(context.storage.db, tenant.organizationId, invoiceId),
-    'invoice',
-    invoiceId,
-  )
+  return alone(context, tenant, invoiceId, writeDownWithin)
 }
 
 export async function revertWriteDown(
@@ -42,14 +46,7 @@ export async function revertWriteDown(
   tenant: Tenant,
   invoiceId: string,
 ): Promise<Invoice> {
-  await context.storage.db
-    .transaction()
-    .execute((tx) => revertWriteDownWithin(context, tx, tenant, invoiceId))
-  return assertFound(
-    await loadInvoice(context.storage.db, tenant.organizationId, invoiceId),
-    'invoice',
-    invoiceId,
-  )
+  return alone(context, tenant, invoiceId, revertWriteDownWithin)
 }
 
 export async function writeDownWithin(
