@@ -27,6 +27,11 @@ export type WebhookHandlerOptions = Readonly<{
    * that retry more than timeouts, 408, 429 and 5xx. An address the network guard refuses never is.
    */
   retryable?: (status: number | null) => boolean
+  /**
+   * Called when a delivery is given up: it can never succeed, or its last attempt under `retry`
+   * failed. A vendor that disables a subscription that keeps failing does it here.
+   */
+  onGiveUp?: (organizationId: string, subscriptionId: string | null) => Promise<void>
 }>
 
 const DEFAULT_TIMEOUT_MS = 15_000
@@ -46,7 +51,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Outbo
       return {
         ...readSubject(payload),
         recipient: loggableUrl(url),
-        async send({ deliveryId, organizationId }) {
+        async send({ deliveryId, organizationId, attempt }) {
           const sign = await options.signerFor?.(organizationId, subscriptionId)
           const result = await postWebhook({
             url,
@@ -56,7 +61,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Outbo
             ...(sign ? { sign } : {}),
             ...(options.network ? { network: options.network } : {}),
           })
-          return outcomeOf(result, options.retryable)
+          try {
+            return outcomeOf(result, options.retryable)
+          } catch (error) {
+            if (givenUp(error, attempt, options)) await options.onGiveUp?.(organizationId, subscriptionId)
+            throw error
+          }
         },
       }
     },
@@ -76,6 +86,11 @@ function outcomeOf(
     permanent: !again,
     ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
   })
+}
+
+function givenUp(error: unknown, attempt: number, options: WebhookHandlerOptions): boolean {
+  if (error instanceof DeliveryAttemptError && error.permanent) return true
+  return options.retry !== undefined && attempt >= options.retry.maxAttempts
 }
 
 // Webhook URLs often carry a token in the query or as userinfo: the log keeps neither.

@@ -2,7 +2,8 @@
 // through the outbox relay's `event.announce` rows, delivered to receivers on 127.0.0.1 with
 // Billomat's headers (increasing request ids, the event, the webhook's id, basic auth), bodies
 // exactly as a single GET answers in the webhook's format, and Billomat's retry schedule (after
-// 1 minute, 1 hour and 6 hours, also for a 4xx, never after 410), watched on the relay's own clock.
+// 1 minute, 1 hour and 6 hours, also for a 4xx, never after 410), watched on the relay's own clock;
+// a webhook given up is inactive until set active again.
 
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { createAnnounceHandler } from '../../../src/delivery/relay/announce-handler.ts'
@@ -212,5 +213,28 @@ describeEachEngine('billomat webhooks', ({ storage }) => {
       .where('state', '=', 'dead')
       .execute()
     expect(states).toHaveLength(2)
+
+    // Given up, both webhooks are inactive and hear nothing more until set active again.
+    const active = async () =>
+      Promise.all(
+        hooks.map(
+          async (hook) =>
+            ok<{ webhook: Wire }>(await api.json('GET', `/webhooks/${hook!.id}`)).webhook.active,
+        ),
+      )
+    const remindAnother = async (name: string) => {
+      const another = await completedInvoice(await api.client(name), { date: '2026-10-01', due_days: 10 })
+      ok(await api.json('POST', '/reminders', { reminder: { invoice_id: another } }), 201)
+      await drain()
+    }
+    const inactive = await active()
+    await remindAnother('Auch Nie GmbH')
+    const whileInactive = [failing.received.length, gone.received.length]
+    ok(await api.json('PUT', `/webhooks/${hooks[0]!.id}`, { webhook: { active: 1 } }))
+    await remindAnother('Wieder Da GmbH')
+
+    expect(inactive).toEqual(['0', '0'])
+    expect(whileInactive).toEqual([4, 1])
+    expect([failing.received.length, gone.received.length]).toEqual([5, 1])
   })
 })

@@ -109,7 +109,10 @@ async function announcementOf(
   if (!announced) return none
   // A webhook hears only of what happened after it was registered.
   const listeners = webhooks.filter(
-    (webhook) => webhook.data.event === announced.name && webhook.createdAt <= event.occurredAt,
+    (webhook) =>
+      webhook.data.event === announced.name &&
+      webhook.data.active !== '0' &&
+      webhook.createdAt <= event.occurredAt,
   )
   if (listeners.length === 0) return none
   const record: WireRecord | undefined = await subjectRecord(bodies, invoiceId, announced.subject)

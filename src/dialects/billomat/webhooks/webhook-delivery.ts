@@ -1,12 +1,14 @@
 // How Billomat webhooks are delivered (§5): as rows of their own outbox kind, through the relay's
 // webhook handler, with Billomat's schedule: a failed request is tried again after 1 minute, then
 // 1 hour, then 6 hours, whatever the receiver answered except 410 Gone; then the row is given up
-// (dead-lettered, in the delivery log). A webhook with a username is sent with basic auth, read
+// (dead-lettered, in the delivery log) and the webhook made inactive, as Billomat disables it, so
+// it hears of nothing more until a client sets `active` again. A webhook with a username is sent with basic auth, read
 // from its registration at each attempt, so the password never sits in the outbox. main.ts hands
 // these to createWebhookHandler for BILLOMAT_WEBHOOK_KIND.
 
 import type { CoreContext } from '../../../core/context.ts'
 import { loadRecord } from '../../../core/records/dialect-record.ts'
+import { updateRecord } from '../../../core/records/update-record.ts'
 import { WEBHOOK_RESOURCE } from './webhook-spec.ts'
 
 export const BILLOMAT_WEBHOOK_KIND = 'billomat.webhook'
@@ -41,6 +43,25 @@ export function billomatWebhookAuthFor(core: CoreContext) {
   }
 }
 
+/** For the relay: a given-up delivery makes its webhook inactive (a deleted one stays deleted). */
+export function disableWebhookFor(core: CoreContext) {
+  return async (organizationId: string, webhookNo: string | null): Promise<void> => {
+    if (webhookNo === null || !/^\d+$/.test(webhookNo)) return
+    const tenant = { organizationId }
+    const webhook = await loadRecord(core.storage.db, organizationId, WEBHOOK_RESOURCE, BigInt(webhookNo))
+    if (!webhook || webhook.data.active === '0') return
+    await updateRecord(core, tenant, WEBHOOK_RESOURCE, webhook.recordNo, (current) => ({
+      ...current.data,
+      active: '0',
+    }))
+  }
+}
+
 export function billomatWebhookDelivery(core: CoreContext) {
-  return { retry: BILLOMAT_RETRY, retryable: billomatRetryable, signerFor: billomatWebhookAuthFor(core) }
+  return {
+    retry: BILLOMAT_RETRY,
+    retryable: billomatRetryable,
+    signerFor: billomatWebhookAuthFor(core),
+    onGiveUp: disableWebhookFor(core),
+  }
 }

@@ -2,7 +2,7 @@
 // one URL per event, XML or JSON, optional basic auth), which a self-hosted server has not got, so
 // Faktura offers the same fields as a resource of the API, `/webhooks`, kept as dialect records.
 // Only the events Faktura can announce are accepted (see WEBHOOK_EVENTS); the password is stored
-// but never shown.
+// but never shown. A webhook whose delivery was given up is inactive (`active` 0) until set again.
 
 import { invalidField } from '../../../domain/errors.ts'
 import type { RecordSpec } from '../records/record-spec.ts'
@@ -38,6 +38,8 @@ export const WEBHOOKS: RecordSpec = {
     { name: 'format', type: 'enum', values: ['XML', 'JSON'], defaultValue: 'XML' },
     { name: 'username', type: 'text', maxLength: 200 },
     { name: 'password', type: 'text', maxLength: 200, hidden: true },
+    // Cleared when a delivery is given up (webhook-delivery.ts); a client sets it again to resume.
+    { name: 'active', type: 'bool', defaultValue: '1' },
   ],
   filters: { event: { field: 'event', op: 'in' } },
   methods: ['list', 'get', 'create', 'update', 'delete'],
