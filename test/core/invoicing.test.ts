@@ -111,7 +111,16 @@ describeEachEngine('invoice use cases', ({ storage }) => {
     expect(totals).toHaveLength(1)
     expect(BigInt(totals[0]!.debit)).toBe(250000n)
     expect(BigInt(totals[0]!.credit)).toBe(250000n)
-    expect(await countRows(storage(), 'outbox', world.tenant.organizationId)).toBe(1)
+    // One announcement each for the draft's creation and for its approval, nothing else.
+    const outbox = await storage()
+      .db.selectFrom('outbox')
+      .select(['kind', 'payload'])
+      .where('organization_id', '=', world.tenant.organizationId)
+      .execute()
+    expect(outbox.map((row) => [row.kind, JSON.parse(String(row.payload)).type]).sort()).toEqual([
+      ['event.announce', 'invoice.approved'],
+      ['event.announce', 'invoice.created'],
+    ])
   })
 
   test('approving posts receivables, revenue and output VAT to the Swedish accounts', async () => {
