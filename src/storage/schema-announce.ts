@@ -1,4 +1,5 @@
-// Row types of the table created by migration 0015-announce-cursors.ts, merged into Database in schema.ts.
+// Row types of the table created by migration 0015-announce-cursors.ts (which also drops
+// callback_cursors), merged into Database in schema.ts.
 
 export type AnnounceCursorsTable = {
   organization_id: string

@@ -12,12 +12,6 @@ export type CallbackSubscriptionsTable = {
   updated_at: string
 }
 
-export type CallbackCursorsTable = {
-  organization_id: string
-  case_id: string
-  last_event_id: string
-}
-
 export type OrganizationLogosTable = {
   organization_id: string
   file_type: string
@@ -65,7 +59,6 @@ export type BillogramTables = {
   billing_tabs: BillingTabsTable
   billing_tab_items: BillingTabItemsTable
   callback_subscriptions: CallbackSubscriptionsTable
-  callback_cursors: CallbackCursorsTable
   organization_logos: OrganizationLogosTable
   case_attachments: CaseAttachmentsTable
 }

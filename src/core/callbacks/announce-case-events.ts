@@ -1,5 +1,6 @@
 // Turns a case's new events into one announcer's outbox rows (Billomat's webhooks), each event
-// once, with a cursor per announcer and case. The announcer prepares its rows before the
+// once, with a cursor per announcer and case (Billogram's callbacks keep theirs in the same table,
+// enqueue-case-callbacks.ts). The announcer prepares its rows before the
 // transaction (rendering a body reads the invoice as a GET would); the transaction then takes the
 // cursor's lock, drops what another run announced meanwhile, numbers each row from the
 // organization's request counter (receivers order by it) and moves the cursor.
@@ -39,7 +40,14 @@ async function readCursor(db: Executor, org: string, name: string, caseId: strin
   return row?.last_event_id ?? ''
 }
 
-async function lockCursor(context: CoreContext, tx: Tx, org: string, name: string, caseId: string) {
+/** Locks (creating it when new) an announcer's cursor of a case; returns the last event announced. */
+export async function lockAnnounceCursor(
+  context: CoreContext,
+  tx: Tx,
+  org: string,
+  name: string,
+  caseId: string,
+): Promise<string> {
   await tx
     .insertInto('announce_cursors')
     .values({ organization_id: org, announcer: name, case_id: caseId, last_event_id: '' })
@@ -55,6 +63,22 @@ async function lockCursor(context: CoreContext, tx: Tx, org: string, name: strin
       .where('case_id', '=', caseId),
   ).executeTakeFirstOrThrow()
   return row.last_event_id
+}
+
+export async function moveAnnounceCursor(
+  tx: Tx,
+  org: string,
+  name: string,
+  caseId: string,
+  lastEventId: string,
+): Promise<void> {
+  await tx
+    .updateTable('announce_cursors')
+    .set({ last_event_id: lastEventId })
+    .where('organization_id', '=', org)
+    .where('announcer', '=', name)
+    .where('case_id', '=', caseId)
+    .execute()
 }
 
 /** Enqueues the rows of the case's events this announcer has not announced; returns how many. */
@@ -74,7 +98,7 @@ export async function announceCaseEvents(
   if (!last) return 0
   const announcements = await announcer.prepare(events)
   return context.storage.db.transaction().execute(async (tx) => {
-    const locked = await lockCursor(context, tx, org, announcer.name, caseId)
+    const locked = await lockAnnounceCursor(context, tx, org, announcer.name, caseId)
     if (locked >= last.eventId) return 0
     const now = nowIso(context)
     let enqueued = 0
@@ -91,13 +115,7 @@ export async function announceCaseEvents(
         enqueued += 1
       }
     }
-    await tx
-      .updateTable('announce_cursors')
-      .set({ last_event_id: last.eventId })
-      .where('organization_id', '=', org)
-      .where('announcer', '=', announcer.name)
-      .where('case_id', '=', caseId)
-      .execute()
+    await moveAnnounceCursor(tx, org, announcer.name, caseId, last.eventId)
     return enqueued
   })
 }

@@ -4,7 +4,7 @@
 // together. A cursor per case, locked and moved in that transaction, makes every event announced
 // exactly once, whichever command or catch-up announces it.
 
-import { forUpdate, type Tx } from '../../storage/database.ts'
+import type { Tx } from '../../storage/database.ts'
 import { newId } from '../../storage/ids.ts'
 import type { CaseRecord } from '../cases/case-details.ts'
 import { loadCase } from '../cases/case-details.ts'
@@ -12,6 +12,7 @@ import { loadCaseEvents } from '../cases/case-events.ts'
 import { type CoreContext, nowIso, type Tenant } from '../context.ts'
 import type { CaseEvent } from '../events/list-events.ts'
 import { enqueueOutbox } from '../events/record-event.ts'
+import { lockAnnounceCursor, moveAnnounceCursor } from './announce-case-events.ts'
 import { subscriptionsFor } from './callback-subscriptions.ts'
 
 export const WEBHOOK_DELIVERY_KIND = 'webhook.deliver'
@@ -31,22 +32,8 @@ export type CallbackRenderer = (input: CallbackRenderInput) => Readonly<Record<s
 /** Bounds one call; a case with more new events is caught up by the next call. */
 const MAX_EVENTS_PER_CALL = 500
 
-async function lockCursor(context: CoreContext, tx: Tx, organizationId: string, caseId: string) {
-  await tx
-    .insertInto('callback_cursors')
-    .values({ organization_id: organizationId, case_id: caseId, last_event_id: '' })
-    .onConflict((conflict) => conflict.columns(['organization_id', 'case_id']).doNothing())
-    .execute()
-  const row = await forUpdate(
-    context.storage,
-    tx
-      .selectFrom('callback_cursors')
-      .select('last_event_id')
-      .where('organization_id', '=', organizationId)
-      .where('case_id', '=', caseId),
-  ).executeTakeFirstOrThrow()
-  return row.last_event_id
-}
+/** The callbacks' cursor per case, among the announcers' (announce-case-events.ts). */
+const CURSOR = 'billogram.callbacks'
 
 /** Enqueues the callbacks of the case's events not announced yet; returns how many rows it wrote. */
 export async function enqueueCaseCallbacks(
@@ -61,7 +48,7 @@ export async function enqueueCaseCallbacks(
   // what happens after it: the cursor need not move.
   const subscriptions = await subscriptionsFor(tx, org, caseId)
   if (subscriptions.length === 0) return 0
-  const after = await lockCursor(context, tx, org, caseId)
+  const after = await lockAnnounceCursor(context, tx, org, CURSOR, caseId)
   const events = await loadCaseEvents(tx, org, caseId, { afterEventId: after, limit: MAX_EVENTS_PER_CALL })
   const last = events.at(-1)
   if (!last) return 0
@@ -92,12 +79,7 @@ export async function enqueueCaseCallbacks(
       enqueued += 1
     }
   }
-  await tx
-    .updateTable('callback_cursors')
-    .set({ last_event_id: last.eventId })
-    .where('organization_id', '=', org)
-    .where('case_id', '=', caseId)
-    .execute()
+  await moveAnnounceCursor(tx, org, CURSOR, caseId, last.eventId)
   return enqueued
 }
 

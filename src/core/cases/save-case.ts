@@ -109,12 +109,7 @@ export async function deleteDraftCase(
     const primary = primaryInvoiceOf(before)
     if (!primary) throw notFound('case', caseId)
     await deleteDraftInvoice(unit, tenant, primary.invoiceId)
-    for (const table of [
-      'callback_subscriptions',
-      'callback_cursors',
-      'announce_cursors',
-      'case_attachments',
-    ] as const)
+    for (const table of ['callback_subscriptions', 'announce_cursors', 'case_attachments'] as const)
       await tx.deleteFrom(table).where('organization_id', '=', org).where('case_id', '=', caseId).execute()
     return before
   })

@@ -13,6 +13,7 @@ import { getInvoice } from '../../../core/invoices/get-invoice.ts'
 import { searchPayments } from '../../../core/payments/search-payments.ts'
 import type { DialectRecord } from '../../../core/records/dialect-record.ts'
 import { findRecords } from '../../../core/records/list-records.ts'
+import type { Invoice } from '../../../domain/invoicing/invoice.ts'
 import { renderDocument } from '../invoices/render.ts'
 import { paymentToWire } from '../payments/payment-wire.ts'
 import { renderReminders } from '../routes/reminders.ts'
@@ -63,9 +64,8 @@ export function billomatEventOf(event: CaseEvent, documentKind: string): Announc
 type Bodies = Readonly<{ core: CoreContext; tenant: Tenant; publicBaseUrl: string }>
 
 /** The record a body shows, read now; undefined when it is gone (a draft deleted since). */
-async function subjectRecord(bodies: Bodies, invoiceId: string, subject: Subject) {
+async function subjectRecord(bodies: Bodies, invoice: Invoice, subject: Subject) {
   const { core, tenant, publicBaseUrl } = bodies
-  const invoice = await getInvoice(core, tenant, invoiceId)
   if (subject.kind === 'document') return renderDocument(core, tenant, publicBaseUrl, invoice)
   if (subject.kind === 'payment') {
     const page = await searchPayments(core, tenant, {
@@ -78,7 +78,7 @@ async function subjectRecord(bodies: Bodies, invoiceId: string, subject: Subject
     return payment ? paymentToWire(payment, invoice.invoiceSeq, 'invoice_id') : undefined
   }
   const reminders = await listReminders(core, tenant, {
-    invoiceIds: [invoiceId],
+    invoiceIds: [invoice.invoiceId],
     level: subject.level,
     limit: 1,
     offset: 0,
@@ -115,7 +115,7 @@ async function announcementOf(
       webhook.createdAt <= event.occurredAt,
   )
   if (listeners.length === 0) return none
-  const record: WireRecord | undefined = await subjectRecord(bodies, invoiceId, announced.subject)
+  const record: WireRecord | undefined = await subjectRecord(bodies, invoice, announced.subject)
   if (!record) return none
   return {
     eventId: event.eventId,
