@@ -98,6 +98,32 @@ describeEachEngine('outbox relay', ({ storage, dataDir }) => {
     ])
   })
 
+  test("a handler's own retry schedule replaces the relay's for its rows", async () => {
+    const { organizationId, kind, clock } = fixture()
+    const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: {} }])
+    const recording = recordingHandler()
+    recording.failWith = new Error('503 busy')
+    const handler = {
+      ...recording,
+      retry: { maxAttempts: 2, backoff: (attempt: number) => attempt * 60_000 },
+    }
+    const relay = createOutboxRelay({
+      storage: storage(),
+      handlers: { [kind]: handler },
+      maxAttempts: 10,
+      backoff: doubling,
+      now: clock.now,
+    })
+
+    const first = await relay.runOnce()
+    const relaysBackoff = await runAfter(clock, 1_000, relay)
+    const beforeOwn = await runAfter(clock, 58_999, relay)
+    const atOwn = await runAfter(clock, 1, relay)
+
+    expect([first.failed, relaysBackoff.claimed, beforeOwn.claimed, atOwn.dead]).toEqual([1, 0, 0, 1])
+    expect(await outboxRow(storage(), id!)).toMatchObject({ state: 'dead', attempts: 2 })
+  })
+
   test('schedules the next attempt by the backoff of the attempt that failed', async () => {
     const { organizationId, kind, clock } = fixture()
     const [id] = await enqueueRows(storage(), [{ organizationId, kind, payload: {} }])
