@@ -1,7 +1,8 @@
 // Proves Billomat dunning over HTTP on both engines under the sandbox clock: reminder texts are
 // the dunning levels, an invoice becomes OVERDUE the day after its due date, gets its reminders
 // on their days with each level's charge as the fee (never two on one day), every reminder email
-// reaches a real SMTP server, and the ledger balances.
+// reaches a real SMTP server, every invoice and reminder webhook reaches a real receiver exactly
+// once with Billomat's headers (Billomat signs nothing), and the ledger balances.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,9 +16,17 @@ import {
   createSmtpMailTransport,
   type SmtpMailTransport,
 } from '../../../src/delivery/mail/smtp-mail-transport.ts'
+import { createAnnounceHandler } from '../../../src/delivery/relay/announce-handler.ts'
 import { createOutboxRelay, type OutboxRelay } from '../../../src/delivery/relay/outbox-relay.ts'
+import { createWebhookHandler } from '../../../src/delivery/relay/webhook-handler.ts'
 import { createLocalSmsOutbox } from '../../../src/delivery/sms/local-sms-outbox.ts'
+import { billomatAnnouncerFor } from '../../../src/dialects/billomat/webhooks/announce.ts'
+import {
+  BILLOMAT_WEBHOOK_KIND,
+  billomatWebhookDelivery,
+} from '../../../src/dialects/billomat/webhooks/webhook-delivery.ts'
 import { type SmtpServerFixture, startSmtpServer } from '../../delivery/smtp-server-fixture.ts'
+import { startWebhookReceiver, type WebhookReceiver } from '../../delivery/webhook-receiver-fixture.ts'
 import { describeEachEngine } from '../../support/engines.ts'
 import { type Billomat, expectLedgerBalanced, ok, openBillomat } from './harness.ts'
 
@@ -28,6 +37,7 @@ describeEachEngine('billomat dunning', ({ storage }) => {
   let smtp: SmtpServerFixture
   let mail: SmtpMailTransport
   let relay: OutboxRelay
+  let receiver: WebhookReceiver
   let tempDir: string
 
   const advance = async (days: number) => {
@@ -38,6 +48,7 @@ describeEachEngine('billomat dunning', ({ storage }) => {
       payload: { days },
     })
     expect(response.statusCode, response.body).toBe(200)
+    await deliverAll()
   }
   const deliverAll = async () => {
     for (let round = 0; round < 50; round += 1) if ((await relay.runOnce()).claimed === 0) return
@@ -54,29 +65,66 @@ describeEachEngine('billomat dunning', ({ storage }) => {
   beforeAll(async () => {
     api = await openBillomat(storage(), { clockIso: '2027-03-01T10:00:00.000Z', sandbox: true })
     smtp = await startSmtpServer()
+    receiver = await startWebhookReceiver(() => ({ status: 200 }))
     mail = createSmtpMailTransport({ url: `smtp://127.0.0.1:${smtp.port}` })
     tempDir = mkdtempSync(join(tmpdir(), 'faktura-billomat-dunning-'))
     const dirs = deliveryDirs(tempDir)
     relay = createOutboxRelay({
       storage: storage(),
       now: () => api.core.clock.now(),
-      handlers: createInvoiceDeliveryHandlers({
-        mail,
-        letters: createLocalPrintSpool({ dir: dirs.printSpool }),
-        sms: createLocalSmsOutbox({ dir: dirs.smsOutbox }),
-        from: { address: 'faktura@faktura.example', name: 'Faktura' },
-        publicBaseUrl: 'https://faktura.example',
-        loadInvoiceDocument: (organizationId, id) => loadInvoiceDocument(api.core, organizationId, id),
-      }),
+      handlers: {
+        ...createInvoiceDeliveryHandlers({
+          mail,
+          letters: createLocalPrintSpool({ dir: dirs.printSpool }),
+          sms: createLocalSmsOutbox({ dir: dirs.smsOutbox }),
+          from: { address: 'faktura@faktura.example', name: 'Faktura' },
+          publicBaseUrl: 'https://faktura.example',
+          loadInvoiceDocument: (organizationId, id) => loadInvoiceDocument(api.core, organizationId, id),
+        }),
+        'event.announce': createAnnounceHandler([billomatAnnouncerFor(api.core, 'https://faktura.example')]),
+        [BILLOMAT_WEBHOOK_KIND]: createWebhookHandler({
+          network: { allowLoopback: true },
+          timeoutMs: 5_000,
+          ...billomatWebhookDelivery(api.core),
+        }),
+      },
     })
   })
   afterEach(async () => expectLedgerBalanced(storage(), api.tenant))
   afterAll(async () => {
     mail.close()
     await smtp.close()
+    await receiver.close()
     await api.close()
     rmSync(tempDir, { recursive: true, force: true })
   })
+
+  // Each request names its webhook and event in Billomat's headers; its body is the record as it
+  // stands when delivered (the relay runs after each day), so a delivery twice would show as the
+  // same (event, record, status) twice.
+  const expectWebhooksOnce = (hooks: Map<string, string>, invoiceId: string, sent: Wire[]) => {
+    const seen = receiver.received.map((request) => {
+      const event = request.headers['x-billomat-webhook-event'] as string
+      const record = Object.values(JSON.parse(request.body) as Record<string, Wire>)[0] ?? {}
+      expect(request.headers).toMatchObject({ 'user-agent': 'Billomat-Webhook' })
+      expect(hooks.get(request.headers['x-billomat-webhook-id'] as string)).toBe(event)
+      expect(request.path).toBe(`/hooks/faktura/${event}`)
+      return { event, id: record.id, invoiceId: record.invoice_id || record.id, status: record.status }
+    })
+    const mine = seen.filter((hit) => hit.invoiceId === invoiceId)
+    expect(mine.map((hit) => [hit.event, hit.status])).toEqual([
+      ['invoice.create', 'OPEN'],
+      ['invoice.status', 'OPEN'],
+      ['invoice.status', 'OVERDUE'],
+      ['reminder.create', 'OPEN'],
+      ['reminder.create', 'OPEN'],
+    ])
+    expect(mine.filter((hit) => hit.event === 'reminder.create').map((hit) => hit.id)).toEqual(
+      sent.map((reminder) => reminder.id),
+    )
+    const requestIds = receiver.received.map((request) => request.headers['x-billomat-webhook-request-id'])
+    expect(new Set(requestIds).size).toBe(requestIds.length)
+  }
 
   test('an invoice falls OVERDUE and is reminded on its days with each level charge, once a day', async () => {
     for (const [sorting, name, charge] of [
@@ -98,6 +146,17 @@ describeEachEngine('billomat dunning', ({ storage }) => {
         }),
         201,
       )
+    const hooks = new Map<string, string>()
+    for (const event of ['invoice.create', 'invoice.status', 'reminder.create'])
+      hooks.set(
+        ok<{ webhook: Wire }>(
+          await api.json('POST', '/webhooks', {
+            webhook: { url: `${receiver.url}/${event}`, event, format: 'JSON' },
+          }),
+          201,
+        ).webhook.id as string,
+        event,
+      )
     const clientId = await api.client('Säumig GmbH')
     const draft = ok<{ invoice: Wire }>(
       await api.json('POST', '/invoices', {
@@ -113,6 +172,7 @@ describeEachEngine('billomat dunning', ({ storage }) => {
     ).invoice
     const id = ok<{ invoice: Wire }>(await api.json('PUT', `/invoices/${draft.id}/complete`)).invoice
       .id as string
+    await deliverAll()
     const mailsBefore = smtp.received.length
 
     await advance(10)
@@ -156,6 +216,7 @@ describeEachEngine('billomat dunning', ({ storage }) => {
     expect(reminderMails.every((received) => received.rcptTo.includes('buchhaltung@kunde.example'))).toBe(
       true,
     )
+    expectWebhooksOnce(hooks, id, second)
   }, 120_000)
 
   test('a reminder made through the API charges its level and is refused twice a day', async () => {
