@@ -38,6 +38,8 @@ export async function renderDocumentPdf(
 }
 
 export type PdfFile = Readonly<{
+  /** The envelope's id when the file is a record of its own (an upload); else the document's. */
+  id?: bigint
   filename: string
   mimetype: string
   base64: string
@@ -55,7 +57,7 @@ export function sendPdf(
   if (queryValue(parseQuery(request.url), 'format') === 'pdf')
     return reply
       .code(200)
-      .header('content-type', 'application/pdf')
+      .header('content-type', file.mimetype)
       .header('content-disposition', `inline; filename="${file.filename}"`)
       .send(Buffer.from(file.base64, 'base64'))
   return sendRecord(request, reply, pdfToWire(parent, file))
@@ -64,7 +66,7 @@ export function sendPdf(
 /** The `pdf` envelope of a document named by its id field (invoice_id, offer_id, ...) and id. */
 export function pdfToWire(parent: Readonly<{ field: string; seq: bigint }>, file: PdfFile): WireRecord {
   return record('pdf', [
-    int('id', parent.seq),
+    int('id', file.id ?? parent.seq),
     datetime('created', file.createdAt),
     int(parent.field, parent.seq),
     str('filename', file.filename),

@@ -28,12 +28,13 @@ import {
 } from '../incomings/incoming-input.ts'
 import { INCOMING_ORDER_FIELDS, incomingSearchOf } from '../incomings/incoming-search.ts'
 import { INCOMING_ELEMENTS, incomingToWire } from '../incomings/incoming-wire.ts'
+import { sendPdf } from '../invoices/pdf.ts'
 import { embeddedPropertyValues } from '../records/purchase-resources.ts'
 import type { WireObject } from '../wire/body.ts'
-import { orderOf, pagingOf, parseQuery, queryList, queryValue } from '../wire/query.ts'
+import { orderOf, pagingOf, queryList } from '../wire/query.ts'
 import { readText } from '../wire/read.ts'
 import { sendList, sendNothing, sendRecord } from '../wire/reply.ts'
-import { child, datetime, int, list, money, pagedAttributes, record, str } from '../wire/tree.ts'
+import { child, int, list, money, pagedAttributes, record, str } from '../wire/tree.ts'
 import { bodyOf, queryOf, type Routes, tenant } from './kit.ts'
 import { supplierByNo } from './suppliers.ts'
 
@@ -202,24 +203,18 @@ export const incomingRoutes: Routes = (app, services) => {
     const file = await getFile(core, t, bill.billId, FILE_KIND)
     if (!file)
       throw new DomainError('not_found', 'no document was uploaded for this incoming', { field: 'id' })
-    if (queryValue(parseQuery(request.url), 'format') === 'pdf')
-      return reply
-        .code(200)
-        .header('content-type', file.mimetype)
-        .header('content-disposition', `inline; filename="${file.filename}"`)
-        .send(Buffer.from(file.contentBase64, 'base64'))
-    return sendRecord(
+    return sendPdf(
       request,
       reply,
-      record('pdf', [
-        int('id', file.fileNo),
-        datetime('created', file.createdAt),
-        int('incoming_id', bill.billSeq),
-        str('filename', file.filename),
-        str('mimetype', file.mimetype),
-        int('filesize', Buffer.byteLength(file.contentBase64, 'base64')),
-        str('base64file', file.contentBase64),
-      ]),
+      { field: 'incoming_id', seq: bill.billSeq },
+      {
+        id: file.fileNo,
+        filename: file.filename,
+        mimetype: file.mimetype,
+        base64: file.contentBase64,
+        byteLength: Buffer.byteLength(file.contentBase64, 'base64'),
+        createdAt: file.createdAt,
+      },
     )
   })
 }

@@ -13,7 +13,7 @@ import type { SalesDocument } from '../../../domain/sales/sales-document.ts'
 import type { AppServices } from '../../../http/server.ts'
 import { pathId } from '../ids.ts'
 import { recordData } from '../invoices/lookups.ts'
-import { pdfToWire } from '../invoices/pdf.ts'
+import { sendPdf } from '../invoices/pdf.ts'
 import { emailFromWire, letterFromWire } from '../invoices/sending.ts'
 import { completeSales } from '../sales/complete.ts'
 import { salesEmailDefaults, salesPdfFile } from '../sales/files.ts'
@@ -56,13 +56,7 @@ function salesActionRoutes(app: FastifyInstance, services: AppServices, kind: Sa
     const type = queryValue(query, 'type')
     if (type !== undefined && type !== 'print') throw invalidField('type', 'type must be print')
     const file = await salesPdfFile(core, tenant(request), kind, document)
-    if (queryValue(query, 'format') === 'pdf')
-      return reply
-        .code(200)
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${file.filename}"`)
-        .send(Buffer.from(file.base64, 'base64'))
-    return sendRecord(request, reply, pdfToWire({ field: kind.idField, seq: document.documentSeq }, file))
+    return sendPdf(request, reply, { field: kind.idField, seq: document.documentSeq }, file)
   })
 
   app.post(`/${kind.path}/:id/email`, async (request, reply) => {
