@@ -10,6 +10,7 @@ import { applyFilters, type FieldMap, type ListSpec } from '../queries/list-spec
  * text naming a reminder (dialect records hang on it).
  */
 export const REMINDER_FIELDS: FieldMap = {
+  invoiceId: 'r.invoice_id',
   level: 'r.level',
   remindedOn: 'r.reminded_on',
   payByOn: 'r.pay_by_on',

@@ -99,7 +99,7 @@ export type PlannedReminder = Readonly<{
 export function planReminder(
   facts: DunningFacts,
   locked: LockedBatch,
-  input: Readonly<{ invoiceId: string; level?: number; feeMinor?: bigint }>,
+  input: Readonly<{ invoiceId: string; level?: number; feeMinor?: bigint; payByDays?: number }>,
 ): PlannedReminder {
   const invoice = locked.invoices.get(input.invoiceId)
   const row = locked.rows.get(input.invoiceId)
@@ -151,7 +151,7 @@ export function planReminder(
     charges,
     interestMinor,
     chargedMinor: charges.feeMinor + charges.compensationMinor + interestMinor,
-    payByOn: addDays(facts.today, facts.settings.payByDays),
+    payByOn: addDays(facts.today, input.payByDays ?? facts.settings.payByDays),
   }
 }
 

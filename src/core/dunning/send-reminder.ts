@@ -32,6 +32,8 @@ export type SendReminderInput = Readonly<{
   level?: number
   /** A fee chosen instead of the level's own; the statutory limits still apply. */
   feeMinor?: bigint
+  /** Days given to pay instead of the organization's (a reminder made on request may say). */
+  payByDays?: number
   message?: string
   /** Where the reminder goes; an empty set records it undelivered (the client prints it itself). */
   channels?: ReminderChannels
@@ -58,6 +60,8 @@ export async function sendReminder(
 ): Promise<SentReminder> {
   if (input.feeMinor !== undefined && input.feeMinor < 0n)
     throw invalidField('fee', 'a reminder fee must not be negative')
+  if (input.payByDays !== undefined && !(Number.isInteger(input.payByDays) && input.payByDays >= 1))
+    throw invalidField('payByDays', 'a reminder gives at least one whole day to pay')
   const [sent] = await inOneTransaction(context, (unit) =>
     unit.storage.db.transaction().execute(async (tx) => {
       const facts = await loadDunningFacts(unit, tx, tenant.organizationId)

@@ -9,6 +9,7 @@ import { invalidField } from '../../domain/errors.ts'
 export type FilterOp =
   | 'eq'
   | 'in'
+  | 'notIn'
   | 'prefix'
   | 'contains'
   | 'gte'
@@ -67,6 +68,11 @@ function condition(fields: FieldMap, filter: Filter) {
       const values = Array.isArray(value) ? value : [value]
       if (values.length === 0) return sql<boolean>`1 = 0`
       return sql<boolean>`${column} in (${sql.join(values)})`
+    }
+    case 'notIn': {
+      const values = Array.isArray(value) ? value : [value]
+      if (values.length === 0) return sql<boolean>`1 = 1`
+      return sql<boolean>`${column} not in (${sql.join(values)})`
     }
     case 'prefix':
     case 'contains': {

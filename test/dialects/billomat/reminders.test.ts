@@ -5,10 +5,14 @@
 
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { getDunningSettings } from '../../../src/core/dunning/update-dunning-settings.ts'
+import { organizationToday } from '../../../src/core/organizations/organization-today.ts'
+import { addDays } from '../../../src/domain/calendar/dates.ts'
 import { describeEachEngine } from '../../support/engines.ts'
 import { type Billomat, expectLedgerBalanced, ok, openBillomat } from './harness.ts'
 
 type Wire = Record<string, string>
+
+const CONSULTING = { title: 'Rådgivning', unit_price: 800 }
 
 const level = (sorting: number, charge: string) => ({
   'reminder-text': {
@@ -31,6 +35,22 @@ describeEachEngine('billomat reminder texts and reminders', ({ storage }) => {
       await api.json('GET', '/reminder-texts'),
     )['reminder-texts']['reminder-text']
     return Array.isArray(found) ? found : found ? [found] : []
+  }
+
+  /** A completed invoice of one line, due on 2026-09-11 and so overdue on the test's day. */
+  const overdue = async (name: string, item: Record<string, unknown>) => {
+    const draft = ok<{ invoice: Wire }>(
+      await api.json('POST', '/invoices', {
+        invoice: {
+          client_id: await api.client(name),
+          date: '2026-09-01',
+          due_days: 10,
+          'invoice-items': { 'invoice-item': { quantity: 1, tax_rate: 25, ...item } },
+        },
+      }),
+      201,
+    ).invoice
+    return ok<{ invoice: Wire }>(await api.json('PUT', `/invoices/${draft.id}/complete`)).invoice
   }
 
   beforeAll(async () => {
@@ -86,23 +106,7 @@ describeEachEngine('billomat reminder texts and reminders', ({ storage }) => {
   })
 
   test('reminders are filtered by invoice number, status, date, texts and tags, and render as PDF', async () => {
-    const overdue = async (name: string) => {
-      const draft = ok<{ invoice: Wire }>(
-        await api.json('POST', '/invoices', {
-          invoice: {
-            client_id: await api.client(name),
-            date: '2026-09-01',
-            due_days: 10,
-            'invoice-items': {
-              'invoice-item': { title: 'Rådgivning', quantity: 1, unit_price: 800, tax_rate: 25 },
-            },
-          },
-        }),
-        201,
-      ).invoice
-      return ok<{ invoice: Wire }>(await api.json('PUT', `/invoices/${draft.id}/complete`)).invoice
-    }
-    const [a, b] = [await overdue('Alfa ApS'), await overdue('Beta ApS')]
+    const [a, b] = [await overdue('Alfa ApS', CONSULTING), await overdue('Beta ApS', CONSULTING)]
     const remind = async (invoice: Wire) =>
       ok<{ reminder: Wire }>(
         await api.json('POST', '/reminders', { reminder: { invoice_id: invoice.id } }),
@@ -157,5 +161,92 @@ describeEachEngine('billomat reminder texts and reminders', ({ storage }) => {
     expect(Buffer.from(envelope.base64file!, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
     expect(raw.headers['content-type']).toBe('application/pdf')
     expect(raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  test('a reminder is made with its own pay-by days, texts and contact, refused naming a bad field, and filtered by contact and article', async () => {
+    const today = await organizationToday(api.core, api.tenant)
+    const article = ok<{ article: Wire }>(
+      await api.json('POST', '/articles', { article: { title: 'Revision', sales_price: 800 } }),
+      201,
+    ).article
+    const own = await overdue('Gamma ApS', CONSULTING)
+    const withArticle = await overdue('Delta ApS', { article_id: article.id })
+    const contact = ok<{ contact: Wire }>(
+      await api.json('POST', '/contacts', { contact: { client_id: own.client_id, first_name: 'Mette' } }),
+      201,
+    ).contact
+    const refusal = async (fields: Record<string, unknown>) => {
+      const response = await api.json('POST', '/reminders', { reminder: { invoice_id: own.id, ...fields } })
+      expect(response.statusCode, response.body).toBe(400)
+      return response.json().errors.error as string
+    }
+
+    expect(await refusal({ date: '2026-01-05' })).toContain('date')
+    expect(await refusal({ due_days: 0 })).toContain('due_days')
+    expect(await refusal({ due_date: today })).toContain('due_date')
+    expect(await refusal({ due_days: 5, due_date: addDays(today, 6) })).toContain('due_date')
+    expect(await refusal({ contact_id: 99999 })).toContain('contact_id')
+    expect(await refusal({ subject: 'x'.repeat(10_001) })).toContain('subject')
+    expect(
+      ok<{ reminders: Wire }>(await api.json('GET', `/reminders?invoice_id=${own.id}`)).reminders,
+    ).toMatchObject({
+      '@total': '0',
+    })
+
+    const made = ok<{ reminder: Wire }>(
+      await api.json('POST', '/reminders', {
+        reminder: {
+          invoice_id: own.id,
+          contact_id: contact.id,
+          date: today,
+          due_days: 5,
+          subject: 'Sidste chance',
+          intro: 'Betal venligst nu.',
+          note: 'Mvh Gamma',
+          label: 'Særlig',
+        },
+      }),
+      201,
+    ).reminder
+    const xml = await api.xml(
+      'POST',
+      '/reminders',
+      `<reminder><invoice_id>${withArticle.id}</invoice_id><due_date>${addDays(today, 20)}</due_date></reminder>`,
+    )
+    const xmlId = /<id type="integer">(\d+)<\/id>/.exec(xml.body)?.[1] ?? ''
+    const ids = async (query: string) => {
+      const response = await api.json('GET', `/reminders?${query}`)
+      expect(response.statusCode, response.body).toBe(200)
+      const found = (response.json() as { reminders: { reminder?: Wire | Wire[] } }).reminders.reminder
+      return (Array.isArray(found) ? found : found ? [found] : []).map((reminder) => reminder.id)
+    }
+
+    expect(made).toMatchObject({
+      contact_id: contact.id,
+      date: today,
+      due_date: addDays(today, 5),
+      subject: 'Sidste chance',
+      intro: 'Betal venligst nu.',
+      note: 'Mvh Gamma',
+      label: 'Særlig',
+      total_gross: '100',
+    })
+    expect(ok<{ reminder: Wire }>(await api.json('GET', `/reminders/${made.id}`)).reminder).toMatchObject({
+      subject: 'Sidste chance',
+      contact_id: contact.id,
+    })
+    expect(xml.statusCode, xml.body).toBe(201)
+    expect(xml.body).toContain(`${addDays(today, 20)}</due_date>`)
+    expect(xml.body).toContain('<subject>Rykker 1 for [Invoice.invoice_number]</subject>')
+    expect(xml.body).toMatch(/<contact_id( [^>]*)?\/?>(<\/contact_id>)?/)
+    expect(await ids(`contact_id=${contact.id}`)).toEqual([made.id])
+    expect(await ids('contact_id=99999')).toEqual([])
+    expect(await ids('subject=sidste')).toEqual([made.id])
+    expect(await ids(`subject=rykker&invoice_id=${own.id},${withArticle.id}`)).toEqual([xmlId])
+    expect(await ids('label=særlig&note=gamma')).toEqual([made.id])
+    expect(await ids(`intro=betal&invoice_id=${own.id},${withArticle.id}`)).toEqual([made.id, xmlId])
+    expect(await ids(`intro=betaling&invoice_id=${own.id},${withArticle.id}`)).toEqual([xmlId])
+    expect(await ids(`article_id=${article.id}`)).toEqual([xmlId])
+    expect(await ids(`article_id=${article.id}&contact_id=${contact.id}`)).toEqual([])
   })
 })

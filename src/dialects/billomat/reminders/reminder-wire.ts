@@ -1,5 +1,6 @@
 // A Billomat reminder (§2.9) is a core reminder of an invoice: its id is the invoice's id times
-// 100 plus the reminder's level, its texts are its level's reminder text, and its charge is the
+// 100 plus the reminder's level, its texts are its level's reminder text unless it was made with
+// its own, and its charge is the
 // fee (and compensation and interest) the core posted with it.
 
 import type { ReminderRecord } from '../../../core/dunning/list-reminders.ts'
@@ -37,6 +38,8 @@ function statusOf(invoiceState: string): string {
 export type ReminderWireContext = Readonly<{
   clientNo: bigint | undefined
   text: DialectRecord | undefined
+  /** What the reminder was made with (texts, contact), shown instead of its level's texts. */
+  given: WireStrings
   /** The newest level of the invoice: older reminders are `is_old`. */
   latestLevel: number
   publicBaseUrl: string
@@ -45,6 +48,7 @@ export type ReminderWireContext = Readonly<{
 
 export function reminderToWire(reminder: ReminderRecord, context: ReminderWireContext): WireRecord {
   const text = (context.text?.data ?? {}) as WireStrings
+  const given = context.given
   const currency = reminder.currency as CurrencyCode
   const chargedMinor = reminder.feeMinor + reminder.compensationMinor + reminder.interestMinor
   return record('reminder', [
@@ -53,16 +57,16 @@ export function reminderToWire(reminder: ReminderRecord, context: ReminderWireCo
     str('status', statusOf(reminder.invoiceState)),
     int('invoice_id', reminder.invoiceSeq),
     int('client_id', context.clientNo),
-    int('contact_id', undefined),
+    int('contact_id', given.contact_id),
     int('reminder_text_id', context.text?.recordNo),
     int('reminder_level', reminder.level),
     str('reminder_level_name', text.name),
     date('date', reminder.remindedOn),
     date('due_date', reminder.payByOn),
-    str('label', ''),
-    str('subject', text.subject),
-    str('intro', text.header),
-    str('note', text.footer),
+    str('label', given.label ?? ''),
+    str('subject', given.subject ?? text.subject),
+    str('intro', given.intro ?? text.header),
+    str('note', given.note ?? text.footer),
     money('total_gross', chargedMinor, currency),
     str('is_old', reminder.level < context.latestLevel ? '1' : '0'),
     str('customerportal_url', `${context.publicBaseUrl}/i/${context.pageToken}`),

@@ -6,13 +6,15 @@
 
 import type { FastifyRequest } from 'fastify'
 import type { CoreContext, Tenant } from '../../../core/context.ts'
-import { listReminders, type ReminderRecord } from '../../../core/dunning/list-reminders.ts'
+import { listReminders, type ReminderRecord, reminderKeyOf } from '../../../core/dunning/list-reminders.ts'
 import { sendReminder } from '../../../core/dunning/send-reminder.ts'
 import { getInvoiceDunning } from '../../../core/dunning/set-invoice-dunning.ts'
 import { getInvoice } from '../../../core/invoices/get-invoice.ts'
 import { searchInvoices } from '../../../core/invoices/search-invoices.ts'
 import { sendInvoice } from '../../../core/invoices/send-invoice.ts'
 import { getOrganization } from '../../../core/organizations/get-organization.ts'
+import { organizationToday } from '../../../core/organizations/organization-today.ts'
+import { inOneTransaction } from '../../../core/unit-of-work.ts'
 import { DomainError, invalidField, notFound } from '../../../domain/errors.ts'
 import type { CurrencyCode } from '../../../domain/money/currency.ts'
 import { parseDecimal, toMinorUnits } from '../../../domain/money/decimal.ts'
@@ -21,6 +23,7 @@ import type { WireStrings } from '../invoices/extra.ts'
 import { renderDocumentPdf, sendPdf } from '../invoices/pdf.ts'
 import { emailFromWire, letterFromWire } from '../invoices/sending.ts'
 import { dunningLevels, levelText } from '../reminders/dunning-levels.ts'
+import { reminderExtras, reminderRequestOf, saveReminderExtra } from '../reminders/reminder-extra.ts'
 import { reminderSearchOf } from '../reminders/reminder-search.ts'
 import { reminderToWire, splitReminderId } from '../reminders/reminder-wire.ts'
 import { pagingOf, queryIds } from '../wire/query.ts'
@@ -37,8 +40,9 @@ export async function renderReminders(
   reminders: readonly ReminderRecord[],
 ): Promise<WireRecord[]> {
   const invoiceIds = [...new Set(reminders.map((reminder) => reminder.invoiceId))]
-  const [levels, clients, invoices] = await Promise.all([
+  const [levels, given, clients, invoices] = await Promise.all([
     dunningLevels(core, t),
+    reminderExtras(core, t, reminders.map(reminderKeyOf)),
     contactNosOf(
       core,
       t,
@@ -60,6 +64,7 @@ export async function renderReminders(
     reminderToWire(reminder, {
       clientNo: clients.get(reminder.contactId)?.contactNo,
       text: levelText(levels, reminder.level),
+      given: given.get(reminderKeyOf(reminder)) ?? {},
       latestLevel: latest.get(reminder.invoiceId) ?? reminder.level,
       publicBaseUrl: baseUrl,
       pageToken: tokens.get(reminder.invoiceId) ?? '',
@@ -97,7 +102,17 @@ async function nextLevelFee(core: CoreContext, t: Tenant, invoiceId: string): Pr
 }
 
 /** The fields a new reminder reads (appendix: mahnungen). */
-export const REMINDER_ELEMENTS = ['invoice_id', 'contact_id', 'date', 'due_days', 'subject', 'intro', 'note']
+export const REMINDER_ELEMENTS = [
+  'invoice_id',
+  'contact_id',
+  'date',
+  'due_days',
+  'due_date',
+  'subject',
+  'intro',
+  'note',
+  'label',
+]
 
 export const reminderRoutes: Routes = (app, services) => {
   const core = services.core
@@ -147,11 +162,18 @@ export const reminderRoutes: Routes = (app, services) => {
     const seq = readId(body, 'invoice_id')
     if (seq === undefined) throw invalidField('invoice_id', 'invoice_id is required')
     const invoice = await invoiceBySeq(core, t, seq, 'invoice', 'invoice_id')
+    const given = await reminderRequestOf(core, t, body, await organizationToday(core, t))
     const feeMinor = await nextLevelFee(core, t, invoice.invoiceId)
-    const sent = await sendReminder(core, t, {
-      invoiceId: invoice.invoiceId,
-      channels: {},
-      ...(feeMinor === undefined ? {} : { feeMinor }),
+    // The reminder and what it was given are one change: both are kept, or neither.
+    const sent = await inOneTransaction(core, async (unit) => {
+      const made = await sendReminder(unit, t, {
+        invoiceId: invoice.invoiceId,
+        channels: {},
+        ...(feeMinor === undefined ? {} : { feeMinor }),
+        ...(given.payByDays === undefined ? {} : { payByDays: given.payByDays }),
+      })
+      await saveReminderExtra(unit, t, made, given.extra)
+      return made
     })
     const reminder = await reminderById(core, t, seq * 100n + BigInt(sent.level))
     return sendRecord(request, reply, await one(request, reminder), 201)
