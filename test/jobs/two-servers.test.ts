@@ -3,9 +3,11 @@
 // exactly once while the organizations' sandbox clocks move through eight days: billograms sent
 // with automatic reminders become overdue, get two reminders with fee and interest and go to
 // collection; a weekly billing tab is billed once into one billogram, one that cannot be billed
-// raises one BillingTab callback; a daily Billomat recurring issues and emails one invoice a day.
-// Counted at a real SMTP server, at a receiver that checks every Billogram signature (the
-// account-wide callback subscription) and in the ledger, which balances.
+// raises one BillingTab callback; a daily Billomat recurring issues and emails one invoice a day,
+// each announced once to the organization's Billomat `invoice.create` webhook. Counted at a real
+// SMTP server, at a receiver that checks every Billogram signature (the account-wide callback
+// subscription) and Billomat's webhook headers (Billomat signs nothing), and in the ledger, which
+// balances.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -177,6 +179,9 @@ describe('two server processes on one PostgreSQL', () => {
       'x-billomatapikey': String(credential.secrets.apiKey),
       accept: 'application/json',
     })
+    await api('POST', '/webhooks', {
+      webhook: { url: `${receiver.url}/billomat-${index}`, event: 'invoice.create', format: 'JSON' },
+    })
     const { today } = await getOrganizationClock(core(), tenant)
     for (let number = 0; number < RECURRINGS_PER_ORGANIZATION; number += 1) {
       const client = await api('POST', '/clients', {
@@ -255,8 +260,9 @@ describe('two server processes on one PostgreSQL', () => {
     expect(claimers.rows.every((row) => serverIds.includes(row.claimed_by))).toBe(true)
 
     // Callbacks: each delivered once, signed, in the order the case lived them.
-    const bodies = receiver.received.map((request: ReceivedRequest) => JSON.parse(request.body))
-    expect(receiver.received.every((request) => signatureIsValid(request, SIGN_KEY))).toBe(true)
+    const callbacks = receiver.received.filter((request) => request.path.includes('/org-'))
+    const bodies = callbacks.map((request: ReceivedRequest) => JSON.parse(request.body))
+    expect(callbacks.every((request) => signatureIsValid(request, SIGN_KEY))).toBe(true)
     const uuids = bodies.map((body) => body.event?.event_uuid ?? body.callback_id ?? body.event?.id)
     expect(new Set(uuids).size).toBe(uuids.length)
     for (const { index, id } of dunned) {
@@ -286,6 +292,24 @@ describe('two server processes on one PostgreSQL', () => {
       Collection: cases,
       BillogramCreationError: ORGANIZATIONS,
     })
+
+    // Billomat webhooks: one invoice.create per invoice made after the webhook was registered (each
+    // recurring invoice, and the billed tab's, which Billomat sees as any other invoice), none
+    // twice, with Billomat's headers.
+    const webhooks = receiver.received.filter((request) => request.path.includes('/billomat-'))
+    const created = webhooks.map((request) => JSON.parse(request.body).invoice)
+    expect(created.filter((invoice) => invoice.recurring_id !== '')).toHaveLength(
+      ORGANIZATIONS * RECURRINGS_PER_ORGANIZATION * DAYS,
+    )
+    expect(webhooks).toHaveLength(ORGANIZATIONS * (RECURRINGS_PER_ORGANIZATION * DAYS + 1))
+    expect(webhooks.length + callbacks.length).toBe(receiver.received.length)
+    for (const request of webhooks)
+      expect(request.headers).toMatchObject({
+        'user-agent': 'Billomat-Webhook',
+        'x-billomat-webhook-event': 'invoice.create',
+      })
+    const announced = webhooks.map((request, at) => `${request.path} ${created[at].id}`)
+    expect(new Set(announced).size).toBe(announced.length)
 
     // Mail: the invoice and two reminders per dunned case, the tab's billogram, one invoice a day per recurring.
     const mailsTo = (prefix: string) =>
