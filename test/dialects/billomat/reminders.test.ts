@@ -186,6 +186,20 @@ describeEachEngine('billomat reminder texts and reminders', ({ storage }) => {
     expect(await refusal({ due_date: today })).toContain('due_date')
     expect(await refusal({ due_days: 5, due_date: addDays(today, 6) })).toContain('due_date')
     expect(await refusal({ contact_id: 99999 })).toContain('contact_id')
+    const elsewhere = ok<{ contact: Wire }>(
+      await api.json('POST', '/contacts', {
+        contact: { client_id: withArticle.client_id, first_name: 'Ole' },
+      }),
+      201,
+    ).contact
+    expect(await refusal({ contact_id: elsewhere.id })).toContain('contact_id')
+    const badXml = await api.xml(
+      'POST',
+      '/reminders',
+      `<reminder><invoice_id>${own.id}</invoice_id><due_days>zero</due_days></reminder>`,
+    )
+    expect(badXml.statusCode).toBe(400)
+    expect(badXml.body).toMatch(/<errors><error>[^<]*due_days/)
     expect(await refusal({ subject: 'x'.repeat(10_001) })).toContain('subject')
     expect(
       ok<{ reminders: Wire }>(await api.json('GET', `/reminders?invoice_id=${own.id}`)).reminders,

@@ -1,7 +1,7 @@
 // What `POST /reminders` may say beside the invoice (§2.9): `date` (the day it is made, so only
 // today), `due_days` or `due_date` (the days given to pay, instead of the settings'
 // `reminder_due_days`), `subject`/`intro`/`note`/`label` (instead of its level's texts) and
-// `contact_id` (a contact of the client). The texts and contact are kept in a record hung on the
+// `contact_id` (a contact of the invoice's client). The texts and contact are kept in a record hung on the
 // reminder's key, written in the transaction that makes the reminder.
 
 import type { CoreContext, Tenant } from '../../../core/context.ts'
@@ -39,13 +39,14 @@ function payByDaysOf(body: WireObject, today: string): number | undefined {
   return days
 }
 
-/** Reads and checks the optional fields of a new reminder made on `today`. */
+/** Reads and checks the optional fields of a new reminder made on `today` for the client. */
 export async function reminderRequestOf(
   core: CoreContext,
   tenant: Tenant,
   body: WireObject,
-  today: string,
+  on: Readonly<{ today: string; clientNo: bigint | undefined }>,
 ): Promise<ReminderRequest> {
+  const today = on.today
   const date = readDate(body, 'date')
   if (date !== undefined && date !== today)
     throw invalidField('date', `a reminder is dated the day it is made (${today}), got ${date}`)
@@ -56,7 +57,9 @@ export async function reminderRequestOf(
   }
   const contactId = readId(body, 'contact_id')
   if (contactId !== undefined) {
-    await recordData(core, tenant, 'contact', contactId, 'contact_id')
+    const contact = await recordData(core, tenant, 'contact', contactId, 'contact_id')
+    if (String(contact.client_id) !== String(on.clientNo))
+      throw invalidField('contact_id', `contact ${contactId} is not a contact of the invoice's client`)
     extra.contact_id = String(contactId)
   }
   return { payByDays: payByDaysOf(body, today), extra }

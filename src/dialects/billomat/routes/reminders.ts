@@ -162,7 +162,14 @@ export const reminderRoutes: Routes = (app, services) => {
     const seq = readId(body, 'invoice_id')
     if (seq === undefined) throw invalidField('invoice_id', 'invoice_id is required')
     const invoice = await invoiceBySeq(core, t, seq, 'invoice', 'invoice_id')
-    const given = await reminderRequestOf(core, t, body, await organizationToday(core, t))
+    const [today, clients] = await Promise.all([
+      organizationToday(core, t),
+      contactNosOf(core, t, [invoice.contactId]),
+    ])
+    const given = await reminderRequestOf(core, t, body, {
+      today,
+      clientNo: clients.get(invoice.contactId)?.contactNo,
+    })
     const feeMinor = await nextLevelFee(core, t, invoice.invoiceId)
     // The reminder and what it was given are one change: both are kept, or neither.
     const sent = await inOneTransaction(core, async (unit) => {
