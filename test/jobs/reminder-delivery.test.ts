@@ -1,11 +1,12 @@
 // Proves an automatic reminder reaches a real SMTP server through the outbox relay as a reminder:
-// the reminder subject and amount due, and a reminder PDF whose principal, fee and interest add up.
+// the reminder subject and amount due, and a reminder PDF whose principal, fee and interest add up;
+// the ledger balances after each.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { updateDunningSettings } from '../../src/core/dunning/update-dunning-settings.ts'
 import { approveInvoice } from '../../src/core/invoices/approve-invoice.ts'
 import { createInvoice } from '../../src/core/invoices/create-invoice.ts'
@@ -22,7 +23,7 @@ import { createLocalSmsOutbox } from '../../src/delivery/sms/local-sms-outbox.ts
 import { advanceSandboxClock } from '../../src/jobs/advance-sandbox-clock.ts'
 import { createScheduler } from '../../src/jobs/scheduler.ts'
 import { type SmtpServerFixture, startSmtpServer } from '../delivery/smtp-server-fixture.ts'
-import { coreOf, createWorld, type World } from '../support/core-fixtures.ts'
+import { coreOf, createWorld, expectBalancedLedger, type World } from '../support/core-fixtures.ts'
 import { describeEachEngine } from '../support/engines.ts'
 
 function pdfText(pdf: Buffer): string {
@@ -35,11 +36,16 @@ describeEachEngine('reminder delivery', ({ storage }) => {
   let smtp: SmtpServerFixture
   let mail: SmtpMailTransport
   let tempDir: string
+  let world: World | undefined
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
     mail = createSmtpMailTransport({ url: `smtp://127.0.0.1:${smtp.port}` })
     tempDir = mkdtempSync(join(tmpdir(), 'faktura-reminders-'))
+  })
+  afterEach(async () => {
+    if (world) await expectBalancedLedger(storage(), world.tenant.organizationId)
+    world = undefined
   })
   afterAll(async () => {
     mail.close()
@@ -78,7 +84,7 @@ describeEachEngine('reminder delivery', ({ storage }) => {
   }
 
   test('the first reminder is mailed with its subject, the amount due and a reminder PDF that adds up', async () => {
-    const world = await createWorld(storage())
+    world = await createWorld(storage())
     const invoice = await remindedInvoice(world)
     const { relay } = relayFor()
     const before = smtp.received.length
@@ -100,7 +106,7 @@ describeEachEngine('reminder delivery', ({ storage }) => {
   })
 
   test('a reminder for a recipient without email is printed as a letter', async () => {
-    const world = await createWorld(storage())
+    world = await createWorld(storage())
     await storage()
       .db.updateTable('contacts')
       .set({ email: null })

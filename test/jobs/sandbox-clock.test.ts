@@ -1,10 +1,10 @@
 // Proves the sandbox clock's doors: the HTTP admin route moves an organization's clock and runs
 // each day's jobs when the server runs in sandbox mode, answers 403, 401, 404 and 400 otherwise,
-// and the CLI refuses without --sandbox and moves the clock with it.
+// and the CLI refuses without --sandbox and moves the clock with it; the ledger balances after each.
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { loadConfig } from '../../src/config/config.ts'
 import { createCredential } from '../../src/core/credentials/create-credential.ts'
 import { approveInvoice } from '../../src/core/invoices/approve-invoice.ts'
@@ -15,7 +15,7 @@ import { DIALECTS } from '../../src/dialects/all.ts'
 import { registerSandboxClock } from '../../src/http/sandbox-clock.ts'
 import { buildServer, createServices } from '../../src/http/server.ts'
 import { createScheduler } from '../../src/jobs/scheduler.ts'
-import { createWorld, type World } from '../support/core-fixtures.ts'
+import { createWorld, expectBalancedLedger, type World } from '../support/core-fixtures.ts'
 import { describeEachEngine } from '../support/engines.ts'
 
 const CLI = resolve(import.meta.dirname, '../../src/cli/main.ts')
@@ -42,6 +42,7 @@ describeEachEngine('the sandbox clock', ({ storage, dataDir, databaseUrl }) => {
     sandbox = await appFor(world, true)
     production = await appFor(world, false)
   })
+  afterEach(async () => expectBalancedLedger(storage(), world.tenant.organizationId))
   afterAll(async () => {
     await sandbox.close()
     await production.close()

@@ -2,6 +2,7 @@
 // customer and one product, on whichever engine the suite runs.
 
 import { sql } from 'kysely'
+import { expect } from 'vitest'
 import { createContact } from '../../src/core/contacts/create-contact.ts'
 import type { CoreContext, Tenant } from '../../src/core/context.ts'
 import { createOrganization } from '../../src/core/organizations/create-organization.ts'
@@ -48,6 +49,14 @@ export async function entryTotals(storage: Storage, organizationId: string) {
     .where('organization_id', '=', organizationId)
     .groupBy('entry_id')
     .execute()
+}
+
+/** Every entry of the organization balances, and so does its trial balance. */
+export async function expectBalancedLedger(storage: Storage, organizationId: string): Promise<void> {
+  const totals = await entryTotals(storage, organizationId)
+  expect(totals.filter((entry) => BigInt(entry.debit) !== BigInt(entry.credit))).toEqual([])
+  const balances = await accountBalances(storage, organizationId)
+  expect([...balances.values()].reduce((sum, balance) => sum + balance, 0n)).toBe(0n)
 }
 
 /** The signed balance (debit positive) per account number. */
