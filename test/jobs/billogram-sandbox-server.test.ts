@@ -1,8 +1,8 @@
 // Proves, through the Billogram HTTP API of a sandbox server on a real socket, with the clock moved
 // by POST /admin/organizations/{id}/clock/advance: a billogram sent with automatic reminders becomes
-// overdue on the day after its due date, is reminded on its overdue days with its fee, accrues
-// interest to the öre, stands still under a respite and resumes after it, and goes to collection
-// after the last reminder; a billing tab empties on its billing day into one sent billogram, and a
+// overdue on the day after its due date, is reminded on its overdue days (not the day before) with
+// its fee, accrues interest to the öre, stands still under a respite and resumes after it, and goes
+// to collection after the last reminder; a billing tab empties on its billing day into one sent billogram, and a
 // tab that cannot be billed raises the BillingTab callback. Every mail reaches a real SMTP server,
 // every callback a receiver that checks its signature, and the ledger balances.
 
@@ -133,7 +133,9 @@ describeEachEngine('billogram dunning on a sandbox server', ({ dataDir, database
     const onDueDay = await read(id)
     await advance(1)
     const overdue = await read(id)
-    await advance(4)
+    await advance(3)
+    const dayBeforeFirst = await read(id)
+    await advance(1)
     const reminded = await read(id)
     const respiteUntil = addDays(dueOn, 25)
     const respite = await call('POST', `/billogram/${id}/command/respite`, { date: respiteUntil })
@@ -141,7 +143,9 @@ describeEachEngine('billogram dunning on a sandbox server', ({ dataDir, database
     const paused = await read(id)
     await advance(1)
     const resumed = await read(id)
-    await advance(14)
+    await advance(13)
+    const dayBeforeSecond = await read(id)
+    await advance(1)
     const second = await read(id)
     await advance(13)
     const waiting = await read(id)
@@ -151,6 +155,11 @@ describeEachEngine('billogram dunning on a sandbox server', ({ dataDir, database
     expect(dueDay).toBe(dueOn)
     expect(onDueDay.state).toBe('Unpaid')
     expect(overdue).toMatchObject({ state: 'Overdue', interest_fee: interestKronor(1) })
+    expect(dayBeforeFirst).toMatchObject({
+      state: 'Overdue',
+      reminder_count: 0,
+      interest_fee: interestKronor(4),
+    })
     expect(reminded).toMatchObject({
       state: 'Reminder_1',
       reminder_count: 1,
@@ -161,6 +170,11 @@ describeEachEngine('billogram dunning on a sandbox server', ({ dataDir, database
     expect(lastPausedDay).toBe(respiteUntil)
     expect(paused).toMatchObject({ state: 'Unpaid', interest_fee: interestKronor(5), reminder_count: 1 })
     expect(resumed).toMatchObject({ state: 'Reminder_1', interest_fee: interestKronor(6) })
+    expect(dayBeforeSecond).toMatchObject({
+      state: 'Reminder_1',
+      reminder_count: 1,
+      interest_fee: interestKronor(19),
+    })
     expect(second).toMatchObject({ state: 'Reminder_2', reminder_count: 2, interest_fee: interestKronor(20) })
     expect(second.remaining_sum).toBe(1250 + 120 + interestKronor(20))
     expect(waiting.state).toBe('Reminder_2')
