@@ -4,10 +4,10 @@
 // with automatic reminders become overdue, get two reminders with fee and interest and go to
 // collection; a weekly billing tab is billed once into one billogram, one that cannot be billed
 // raises one BillingTab callback; a daily Billomat recurring issues and emails one invoice a day,
-// each announced once to the organization's Billomat `invoice.create` webhook. Counted at a real
-// SMTP server, at a receiver that checks every Billogram signature (the account-wide callback
-// subscription) and Billomat's webhook headers (Billomat signs nothing), and in the ledger, which
-// balances.
+// each announced once to the organization's Billomat `invoice.create` webhook, and each reminder
+// once to its `reminder.create` webhook. Counted at a real SMTP server, at a receiver that checks
+// every Billogram signature (the account-wide callback subscription) and Billomat's webhook
+// headers (Billomat signs nothing), and in the ledger, which balances.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -49,6 +49,7 @@ const DUNNED_EVENTS = [
   'Collection',
 ]
 
+type Wire = Record<string, string>
 // biome-ignore lint/suspicious/noExplicitAny: tests read the vendors' JSON by its documented shape
 type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<any>
 
@@ -179,9 +180,10 @@ describe('two server processes on one PostgreSQL', () => {
       'x-billomatapikey': String(credential.secrets.apiKey),
       accept: 'application/json',
     })
-    await api('POST', '/webhooks', {
-      webhook: { url: `${receiver.url}/billomat-${index}`, event: 'invoice.create', format: 'JSON' },
-    })
+    for (const event of ['invoice.create', 'reminder.create'])
+      await api('POST', '/webhooks', {
+        webhook: { url: `${receiver.url}/billomat-${index}/${event}`, event, format: 'JSON' },
+      })
     const { today } = await getOrganizationClock(core(), tenant)
     for (let number = 0; number < RECURRINGS_PER_ORGANIZATION; number += 1) {
       const client = await api('POST', '/clients', {
@@ -296,22 +298,25 @@ describe('two server processes on one PostgreSQL', () => {
       BillogramCreationError: ORGANIZATIONS,
     })
 
-    // Billomat webhooks: one invoice.create per invoice made after the webhook was registered (each
-    // recurring invoice, and the billed tab's, which Billomat sees as any other invoice), none
-    // twice, with Billomat's headers.
+    // Billomat webhooks, which Billomat does not sign (their headers name webhook and event): one
+    // invoice.create per invoice made after the webhook was registered (each recurring invoice, and
+    // the billed tab's, which Billomat sees as any other invoice), one reminder.create per reminder
+    // of the dunned billograms, none twice.
     const webhooks = receiver.received.filter((request) => request.path.includes('/billomat-'))
-    const created = webhooks.map((request) => JSON.parse(request.body).invoice)
+    expect(webhooks.length + callbacks.length).toBe(receiver.received.length)
+    const records = webhooks.map((request) => {
+      const event = String(request.headers['x-billomat-webhook-event'])
+      expect(request.headers['user-agent']).toBe('Billomat-Webhook')
+      expect(request.path).toMatch(new RegExp(`/billomat-\\d/${event}$`))
+      return { event, path: request.path, record: Object.values(JSON.parse(request.body))[0] as Wire }
+    })
+    const created = records.filter((hit) => hit.event === 'invoice.create').map((hit) => hit.record)
     expect(created.filter((invoice) => invoice.recurring_id !== '')).toHaveLength(
       ORGANIZATIONS * RECURRINGS_PER_ORGANIZATION * DAYS,
     )
-    expect(webhooks).toHaveLength(ORGANIZATIONS * (RECURRINGS_PER_ORGANIZATION * DAYS + 1))
-    expect(webhooks.length + callbacks.length).toBe(receiver.received.length)
-    for (const request of webhooks)
-      expect(request.headers).toMatchObject({
-        'user-agent': 'Billomat-Webhook',
-        'x-billomat-webhook-event': 'invoice.create',
-      })
-    const announced = webhooks.map((request, at) => `${request.path} ${created[at].id}`)
+    expect(created).toHaveLength(ORGANIZATIONS * (RECURRINGS_PER_ORGANIZATION * DAYS + 1))
+    expect(records.filter((hit) => hit.event === 'reminder.create')).toHaveLength(cases * 2)
+    const announced = records.map((hit) => `${hit.path} ${hit.record.id}`)
     expect(new Set(announced).size).toBe(announced.length)
 
     // Mail: the invoice and two reminders per dunned case, the tab's billogram, one invoice a day per recurring.
