@@ -14,7 +14,7 @@ import { caseNoOf } from '../src/dialects/billogram/ids.ts'
 import { billogramDialect } from '../src/dialects/billogram/plugin.ts'
 import { buildServer, createServices } from '../src/http/server.ts'
 import type { Storage } from '../src/storage/database.ts'
-import { newId, newToken } from '../src/storage/ids.ts'
+import { cloneInvoice } from './support/clone-invoices.ts'
 
 export type BillogramBenchWorld = Readonly<{
   app: FastifyInstance
@@ -25,7 +25,6 @@ export type BillogramBenchWorld = Readonly<{
 }>
 
 const CUSTOMERS = 50
-const BATCH = 500
 
 export async function billogramBenchWorld(storage: Storage): Promise<BillogramBenchWorld> {
   const core: CoreContext = { storage, clock: { now: () => new Date() } }
@@ -74,72 +73,26 @@ export async function seedBillograms(
   })
   const caseNo = caseNoOf(created.json().data.id as string) ?? 0n
   const org = world.tenant.organizationId
-  const db = storage.db
-  const caseRow = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('case_no', '=', caseNo)
-    .executeTakeFirstOrThrow()
-  const invoiceRow = await db
+  const model = await storage.db
     .selectFrom('invoices')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('case_id', '=', caseRow.case_id)
+    .innerJoin('cases', (join) =>
+      join
+        .onRef('cases.organization_id', '=', 'invoices.organization_id')
+        .onRef('cases.case_id', '=', 'invoices.case_id'),
+    )
+    .select('invoices.invoice_id')
+    .where('invoices.organization_id', '=', org)
+    .where('cases.case_no', '=', caseNo)
     .executeTakeFirstOrThrow()
-  const lineRows = await db
-    .selectFrom('invoice_lines')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('invoice_id', '=', invoiceRow.invoice_id)
-    .execute()
-  const contacts = await db
+  const contacts = await storage.db
     .selectFrom('contacts')
     .select('contact_id')
     .where('organization_id', '=', org)
     .orderBy('contact_no')
     .execute()
-  for (let start = 1; start <= count; start += BATCH) {
-    const size = Math.min(BATCH, count - start + 1)
-    const copies = Array.from({ length: size }, (_, offset) => {
-      const n = BigInt(start + offset)
-      const day = String(1 + (Number(n) % 28)).padStart(2, '0')
-      const month = String(1 + (Number(n) % 12)).padStart(2, '0')
-      const contactId = contacts[Number(n) % contacts.length]?.contact_id ?? ''
-      return { n, contactId, invoiceId: newId(), caseId: newId(), dueDate: `2026-${month}-${day}` }
-    })
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('cases')
-        .values(
-          copies.map((copy) => ({
-            ...caseRow,
-            case_id: copy.caseId,
-            case_no: caseRow.case_no + copy.n,
-            contact_id: copy.contactId,
-            page_token: newToken(),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoices')
-        .values(
-          copies.map((copy) => ({
-            ...invoiceRow,
-            invoice_id: copy.invoiceId,
-            invoice_seq: invoiceRow.invoice_seq + copy.n,
-            case_id: copy.caseId,
-            contact_id: copy.contactId,
-            due_date: copy.dueDate,
-            number_seq: (invoiceRow.number_seq ?? 0n) + copy.n,
-            number: String((invoiceRow.number_seq ?? 0n) + copy.n),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoice_lines')
-        .values(copies.flatMap((copy) => lineRows.map((line) => ({ ...line, invoice_id: copy.invoiceId }))))
-        .execute()
-    })
-  }
+  await cloneInvoice(storage, org, model.invoice_id, count, (n) => {
+    const day = String(1 + (n % 28)).padStart(2, '0')
+    const month = String(1 + (n % 12)).padStart(2, '0')
+    return { contactId: contacts[n % contacts.length]?.contact_id ?? '', dueDate: `2026-${month}-${day}` }
+  })
 }

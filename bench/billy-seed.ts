@@ -20,7 +20,7 @@ import { createProduct } from '../src/core/products/create-product.ts'
 import { billyDialect } from '../src/dialects/billy/plugin.ts'
 import { buildServer, createServices } from '../src/http/server.ts'
 import { openMigratedStorage, type Storage } from '../src/storage/database.ts'
-import { newId, newToken } from '../src/storage/ids.ts'
+import { cloneInvoice } from './support/clone-invoices.ts'
 import { openPostgresTarget } from './support/postgres-target.ts'
 
 export type BillyBenchWorld = Readonly<{
@@ -33,7 +33,6 @@ export type BillyBenchWorld = Readonly<{
 }>
 
 const CONTACTS = 50
-const BATCH = 500
 
 export async function billyBenchWorld(storage: Storage): Promise<BillyBenchWorld> {
   const core: CoreContext = { storage, clock: { now: () => new Date() } }
@@ -75,70 +74,13 @@ export async function seedInvoices(storage: Storage, world: BillyBenchWorld, cou
     ],
   })
   const template = await approveInvoice(world.core, world.tenant, draft.invoiceId)
-  const org = world.tenant.organizationId
-  const db = storage.db
-  const invoiceRow = await db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('invoice_id', '=', template.invoiceId)
-    .executeTakeFirstOrThrow()
-  const lineRows = await db
-    .selectFrom('invoice_lines')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('invoice_id', '=', template.invoiceId)
-    .execute()
-  const caseRow = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('case_id', '=', template.caseId)
-    .executeTakeFirstOrThrow()
-  for (let start = 1; start <= count; start += BATCH) {
-    const size = Math.min(BATCH, count - start + 1)
-    const copies = Array.from({ length: size }, (_, offset) => {
-      const n = BigInt(start + offset)
-      const contactId = world.contactIds[Number(n) % world.contactIds.length] ?? ''
-      return { n, contactId, invoiceId: newId(), caseId: newId() }
-    })
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('cases')
-        .values(
-          copies.map((copy) => ({
-            ...caseRow,
-            case_id: copy.caseId,
-            case_no: caseRow.case_no + copy.n,
-            contact_id: copy.contactId,
-            page_token: newToken(),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoices')
-        .values(
-          copies.map((copy) => ({
-            ...invoiceRow,
-            invoice_id: copy.invoiceId,
-            invoice_seq: invoiceRow.invoice_seq + copy.n,
-            case_id: copy.caseId,
-            contact_id: copy.contactId,
-            number_seq: (invoiceRow.number_seq ?? 0n) + copy.n,
-            number: String((invoiceRow.number_seq ?? 0n) + copy.n),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoice_lines')
-        .values(copies.flatMap((copy) => lineRows.map((line) => ({ ...line, invoice_id: copy.invoiceId }))))
-        .execute()
-    })
-  }
+  await cloneInvoice(storage, world.tenant.organizationId, template.invoiceId, count, (n) => ({
+    contactId: world.contactIds[n % world.contactIds.length] ?? '',
+  }))
   // A server that has run a while has been vacuumed and analysed by autovacuum; a bulk load has not,
   // and without it PostgreSQL plans blind and cannot answer counts from its indexes alone.
-  if (storage.engine === 'postgres') await sql`vacuum analyze`.execute(db)
-  else await sql`analyze`.execute(db)
+  if (storage.engine === 'postgres') await sql`vacuum analyze`.execute(storage.db)
+  else await sql`analyze`.execute(storage.db)
 }
 
 /** Runs `work` on a fresh SQLite file, removed afterwards. */

@@ -25,7 +25,7 @@ import { createProduct } from '../src/core/products/create-product.ts'
 import { addDays } from '../src/domain/calendar/dates.ts'
 import { createScheduler } from '../src/jobs/scheduler.ts'
 import { type Engine, openMigratedStorage, type Storage } from '../src/storage/database.ts'
-import { newId, newToken } from '../src/storage/ids.ts'
+import { cloneInvoice } from './support/clone-invoices.ts'
 import { note, printJsonLine, rounded } from './support/json-line.ts'
 import { openPostgresTarget } from './support/postgres-target.ts'
 
@@ -33,7 +33,6 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000)
 const DUE = Number(process.env.BENCH_DUE ?? 10_000)
 const BASELINE_APPROVALS = 1_000
 const TARGET_PER_SECOND = 500
-const BATCH = 500
 const CONTACTS = 50
 
 type Bench = Readonly<{ core: CoreContext; tenant: Tenant; productId: string; contactIds: readonly string[] }>
@@ -79,74 +78,16 @@ async function seedOpenInvoices(storage: Storage, bench: Bench, count: number, d
   const today = todayFor(bench.core)
   const modelId = await draft(bench, 0, addDays(today, 30))
   await approveInvoice(bench.core, bench.tenant, modelId)
-  const org = bench.tenant.organizationId
-  const db = storage.db
-  const invoice = await db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('invoice_id', '=', modelId)
-    .executeTakeFirstOrThrow()
-  const caseRow = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('case_id', '=', invoice.case_id)
-    .executeTakeFirstOrThrow()
-  const lines = await db
-    .selectFrom('invoice_lines')
-    .selectAll()
-    .where('organization_id', '=', org)
-    .where('invoice_id', '=', modelId)
-    .execute()
-  for (let start = 1; start < count; start += BATCH) {
-    const copies = Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
-      const n = start + offset
-      // Spread over the batches, so the due ones are not all at one end of the table.
-      const step = Math.floor(count / due)
-      const isDue = (n - 1) % step === 0 && (n - 1) / step < due
-      return {
-        n: BigInt(n),
-        invoiceId: newId(),
-        caseId: newId(),
-        contactId: bench.contactIds[n % bench.contactIds.length] ?? '',
-        dueDate: isDue ? addDays(today, -8) : addDays(today, 1 + (n % 60)),
-      }
-    })
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('cases')
-        .values(
-          copies.map((copy) => ({
-            ...caseRow,
-            case_id: copy.caseId,
-            case_no: caseRow.case_no + copy.n,
-            contact_id: copy.contactId,
-            page_token: newToken(),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoices')
-        .values(
-          copies.map((copy) => ({
-            ...invoice,
-            invoice_id: copy.invoiceId,
-            invoice_seq: invoice.invoice_seq + copy.n,
-            case_id: copy.caseId,
-            contact_id: copy.contactId,
-            due_date: copy.dueDate,
-            number_seq: (invoice.number_seq ?? 0n) + copy.n,
-            number: String((invoice.number_seq ?? 0n) + copy.n),
-          })),
-        )
-        .execute()
-      await tx
-        .insertInto('invoice_lines')
-        .values(copies.flatMap((copy) => lines.map((line) => ({ ...line, invoice_id: copy.invoiceId }))))
-        .execute()
-    })
-  }
+  // The model is the first of the `count` open invoices; the due ones are spread over the batches
+  // so that they are not all at one end of the table.
+  const step = Math.floor(count / due)
+  await cloneInvoice(storage, bench.tenant.organizationId, modelId, count - 1, (n) => {
+    const isDue = (n - 1) % step === 0 && (n - 1) / step < due
+    return {
+      contactId: bench.contactIds[n % bench.contactIds.length] ?? '',
+      dueDate: isDue ? addDays(today, -8) : addDays(today, 1 + (n % 60)),
+    }
+  })
 }
 
 async function countWhere(
