@@ -212,6 +212,39 @@ describeEachEngine('billy conventions', ({ storage }) => {
       expect(response.json().contactPersons[0]._clientId).toBe('n')
       expect(after.json().contactPersons.map((person: { name: string }) => person.name)).toEqual(['New'])
     })
+    test('saving a draft’s lines replaces them; a replacement failing on its second line keeps the old', async () => {
+      const contactId = await contactNamed('Lines ApS')
+      const created = await world.client.post('/invoices', {
+        invoice: { contactId, lines: [{ productId, unitPrice: 10 }] },
+      })
+      const id = created.json().invoices[0].id
+      const oldLineId = created.json().invoiceLines[0].id
+
+      const failed = await world.client.put(`/invoices/${id}`, {
+        invoice: {
+          lines: [
+            { productId, unitPrice: 30 },
+            { productId: 'no-such-product', unitPrice: 1, _clientId: 'bad' },
+          ],
+        },
+      })
+      const afterFailure = await world.client.get(`/invoices/${id}?include=invoice.lines:embed`)
+      const replaced = await world.client.put(`/invoices/${id}`, {
+        invoice: { lines: [{ productId, unitPrice: 40, _clientId: 'n' }] },
+      })
+      const afterReplace = await world.client.get(`/invoiceLines?invoiceId=${id}`)
+
+      expect(failed.statusCode).toBe(422)
+      expect(failed.json().validationErrors.bad.attributes).toHaveProperty('productId')
+      expect(afterFailure.json().invoice.lines.map((line: { id: string }) => line.id)).toEqual([oldLineId])
+      expect(afterFailure.json().invoice.amount).toBe(10)
+      expect(replaced.statusCode).toBe(200)
+      expect(replaced.json().meta.deletedRecords.invoiceLines).toEqual([oldLineId])
+      expect(replaced.json().invoices[0].amount).toBe(40)
+      expect(afterReplace.json().invoiceLines.map((line: { unitPrice: number }) => line.unitPrice)).toEqual([
+        40,
+      ])
+    })
   })
 
   describe('bulk save', () => {
