@@ -212,6 +212,35 @@ describeEachEngine('billy conventions', ({ storage }) => {
       expect(response.json().contactPersons[0]._clientId).toBe('n')
       expect(after.json().contactPersons.map((person: { name: string }) => person.name)).toEqual(['New'])
     })
+    test('saving a product’s prices replaces them and reports the removed ones', async () => {
+      const created = await world.client.post('/products', {
+        product: { name: 'Prices replaced', prices: [{ unitPrice: 5, currencyId: 'DKK' }] },
+      })
+      const id = created.json().products[0].id
+      const oldPriceId = created.json().productPrices[0].id
+
+      const response = await world.client.put(`/products/${id}`, {
+        product: {
+          prices: [{ unitPrice: 7, currencyId: 'EUR', _clientId: 'e' }],
+        },
+      })
+      const read = await world.client.get(`/productPrices?productId=${id}`)
+
+      expect(response.json().meta.deletedRecords.productPrices).toEqual([oldPriceId])
+      expect(
+        response.json().productPrices.find((p: { _clientId?: string }) => p._clientId === 'e'),
+      ).toMatchObject({
+        unitPrice: 7,
+        currencyId: 'EUR',
+      })
+      expect(
+        read
+          .json()
+          .productPrices.map((p: { currencyId: string; unitPrice: number }) => [p.currencyId, p.unitPrice])
+          .sort(),
+      ).toEqual([['EUR', 7]])
+    })
+
     test('saving a draft’s lines replaces them; a replacement failing on its second line keeps the old', async () => {
       const contactId = await contactNamed('Lines ApS')
       const created = await world.client.post('/invoices', {

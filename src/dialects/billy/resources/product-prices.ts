@@ -101,7 +101,8 @@ export const productPrices: Resource = {
       if (!productIds)
         throw invalidField('productId', 'product prices are listed per product: give productId')
       const prices = pricesOf(await productsByIds(context, productIds))
-      return listInMemory(prices, { ...query, filters: { ...query.filters, productId: [] } }, [])
+      // The prices carry their productId, so the query's own filter keeps exactly these.
+      return listInMemory(prices, query, [])
     },
     async create(context, input): Promise<Changes> {
       const product = await productOf(context, text(input, 'productId') ?? '')
