@@ -1,8 +1,9 @@
 // Proves Billy's invoice reminders on both engines: a reminder over an overdue invoice goes
-// through the core's dunning step (level 1, the fee posted Dr 5810 Cr 1150 and added to the
-// invoice’s balance, with the statutory interest Cr 3110), is mailed with its subject and body to the contact person through the
-// outbox relay and a real SMTP server, is read back with its associations, and refuses invoices
-// of another contact, a second reminder the same day and writes to associations.
+// through the core's dunning step (level 1, the fee posted Dr 5810 Cr 1150 and the statutory
+// interest Cr 3110, both added to the invoice's balance), is mailed with its subject and body to
+// the contact person through the outbox relay and a real SMTP server, is read back with its
+// associations, and refuses invoices of another contact, a second reminder the same day and
+// writes to associations.
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
