@@ -103,6 +103,34 @@ describeEachEngine('billomat wire contract', ({ storage }) => {
       expect(body.invoice.taxes.tax).toMatchObject({ name: 'MwSt', rate: '19', amount: '19' })
     })
 
+    test('nested collections: two taxes as an array, none as an empty string', async () => {
+      const twoRates = ok<{ invoice: { id: string; taxes: { tax: Array<Record<string, string>> } } }>(
+        await api.json('POST', '/invoices', {
+          invoice: {
+            client_id: clientId,
+            'invoice-items': {
+              'invoice-item': [
+                { title: 'Full', quantity: 1, unit_price: 100, tax_rate: 19 },
+                { title: 'Reduced', quantity: 1, unit_price: 100, tax_rate: 7 },
+              ],
+            },
+          },
+        }),
+        201,
+      )
+      const noItems = ok<{ invoice: { id: string; taxes: unknown } }>(
+        await api.json('POST', '/invoices', { invoice: { client_id: clientId } }),
+        201,
+      )
+
+      expect(twoRates.invoice.taxes.tax.map((tax) => tax.rate).sort()).toEqual(['19', '7'])
+      expect(noItems.invoice.taxes).toBe('')
+      // Later tests count the three invoices made in beforeAll; these drafts must not stay.
+      for (const id of [twoRates.invoice.id, noItems.invoice.id]) {
+        expect((await api.json('DELETE', `/invoices/${id}`)).statusCode).toBe(200)
+      }
+    })
+
     test('JSONP wraps the JSON in the named callback', async () => {
       const response = await api.xml('GET', `/invoices/${invoiceIds[0]}?format=json&jsonp=handle`)
 
