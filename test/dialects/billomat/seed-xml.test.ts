@@ -2,11 +2,13 @@
 // (with the seed's element names and any root), XML answers out with Billomat's typed elements,
 // for list and filters, group_by, get, create, edit, delete, and every action.
 
+import { readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { markOverdueInvoices } from '../../../src/core/invoices/mark-overdue.ts'
 import { describeEachEngine } from '../../support/engines.ts'
 import { type Billomat, expectLedgerBalanced, openBillomat } from './harness.ts'
 
+const SEED = '/work/shared/seeds/002_24724014c0522264.txt'
 const idOf = (xml: string) => /<id type="integer">(\d+)<\/id>/.exec(xml)?.[1] ?? ''
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n% signed\n').toString('base64')
 
@@ -29,6 +31,27 @@ describeEachEngine('billomat seed 002 in XML', ({ storage }) => {
     expect(response.statusCode).toBe(201)
     return idOf(response.body)
   }
+
+  test('the seed example of a single invoice is matched element by element, with its types', async () => {
+    const seed = readFileSync(SEED, 'utf8')
+    const start = seed.indexOf('GET /api/invoices/{id}')
+    const block = seed.slice(start, seed.indexOf('Edit invoice', start))
+    const elements = [...block.matchAll(/^\s*<([a-z_]+)(?: type="(\w+)")?>/gm)].map(([, name, type]) => ({
+      name,
+      type: type ?? '',
+    }))
+    const id = await create()
+    const answer = (await api.xml('GET', `/invoices/${id}`)).body
+
+    expect(elements.length).toBeGreaterThan(5)
+    const missing = elements.filter(({ name, type }) => {
+      const found = new RegExp(`<${name}(?: type="(\\w+)")?(?:/>|>)`).exec(answer)
+      return found === null || (found[1] ?? '') !== type
+    })
+    expect(missing).toEqual([])
+    // The next test counts the invoices it lists; this draft must not stay.
+    expect((await api.xml('DELETE', `/invoices/${id}`, '')).statusCode).toBe(200)
+  })
 
   test('create, get, list with filters, group_by, edit and delete answer in XML', async () => {
     const id = await create()
